@@ -1,0 +1,77 @@
+"""Beranda: the chosen region's headline figures, each with its kind, date and source."""
+
+import streamlit as st
+
+from ucj import fmt
+from ucj.headline import headline
+from ucj.i18n import t
+from ui.data import query
+from ui.figures import figure_card
+from ui.layout import context
+
+ctx = context()
+lang = ctx.lang
+params = {"kode_kab": ctx.kode_kab}
+h = headline(
+    workforce_rows=query("region_workforce", **params),
+    published_rates=query("published_coverage_rates", **params),
+    segments=query("participants_by_segment", **params),
+    programmes=query("subsidy_programmes", **params),
+    targets=query("region_targets", **params),
+)
+
+st.title(ctx.region_name)
+st.caption(t("app.tagline", lang))
+
+for column, figure in zip(st.columns(3), (h.workforce, h.active, h.coverage)):
+    with column:
+        figure_card(figure, lang)
+for column, figure in zip(st.columns(3), (h.target, h.gap_points, h.gap_persons)):
+    with column:
+        figure_card(figure, lang)
+
+st.subheader(t("home.by_segment", lang))
+for column, figure in zip(st.columns(4), h.segments):
+    with column:
+        figure_card(figure, lang, label_key=figure.key)
+
+st.subheader(t("home.subsidy", lang))
+figure_card(h.subsidised, lang)
+programmes = query("subsidy_programmes", **params)
+if not programmes.empty:
+    table = programmes.assign(
+        headcount=programmes["headcount"].map(lambda v: fmt.number(v, lang)),
+        budget_rp=programmes["budget_rp"].map(lambda v: fmt.rupiah(v, lang)),
+        kind=programmes["kind"].map(lambda k: t(f"kind.{k}", lang)),
+    )[
+        [
+            "name",
+            "funding_source",
+            "target_group",
+            "headcount",
+            "months",
+            "budget_rp",
+            "period_text",
+            "kind",
+            "source_short",
+        ]
+    ]
+    st.dataframe(table.rename(columns=lambda c: t(f"home.col.{c}", lang)), hide_index=True, key="home_programmes")
+
+discrepancies = query("region_discrepancies", **params)
+for row in discrepancies.itertuples():
+    st.warning(
+        t(
+            "home.discrepancy",
+            lang,
+            topic=row.topic_id if lang == "id" else row.topic_en,
+            a=fmt.number(row.value_a, lang),
+            source_a=f"{row.source_a}, {row.locator_a}",
+            b=fmt.number(row.value_b, lang),
+            source_b=f"{row.source_b}, {row.locator_b}",
+        )
+    )
+
+with st.expander(t("home.all_figures", lang)):
+    figures = query("region_figures", **params)
+    st.dataframe(figures, hide_index=True, key="home_figures")

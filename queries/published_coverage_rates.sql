@@ -1,0 +1,15 @@
+-- Coverage rates a source publishes for the region itself (they win over a computed rate).
+with rates as (
+    select f.*, s.short as source_short
+    from published_figure as f
+    inner join source as s using (source_id)
+    where f.kode_wilayah = $kode_kab and f.indicator = 'coverage_rate' and f.value is not null
+),
+
+final as (
+    select figure_id, value, period_start, period_text, source_short, quote, 'published' as kind
+    from rates
+)
+
+select * from final
+order by period_start

@@ -1,0 +1,13 @@
+-- Region-level workforce figures (published or estimated), for pairing with participants.
+with final as (
+    select
+        w.period, w.persons, w.kind, w.method,
+        s.short as source_short, f.period_text, f.quote
+    from workforce as w
+    inner join source as s using (source_id)
+    left join published_figure as f using (figure_id)
+    where w.kode_wilayah = $kode_kab and w.level = 'kabupaten'
+)
+
+select * from final
+order by period

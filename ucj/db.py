@@ -1,0 +1,120 @@
+"""The one way into the database: named SQL files from queries/, run with bound parameters.
+
+Page views read through a read-only DuckDB connection. DuckDB refuses a read-write and a
+read-only connection to the same file in one process, so writes go through `Database.writer()`,
+which waits for running reads, closes the reader, writes in one transaction and reopens it.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from ucj.paths import QUERIES
+
+_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class UnknownQuery(ValueError):
+    """Raised for a query name that is not a file in queries/ (never guessed from user input)."""
+
+
+@cache
+def query_text(name: str, folder: Path = QUERIES) -> str:
+    """The SQL of `queries/<name>.sql`; names are checked so a path can never be smuggled in."""
+    if not _NAME.match(name):
+        raise UnknownQuery(f"nama query tidak sah: {name!r}")
+    path = folder / f"{name}.sql"
+    if not path.is_file():
+        raise UnknownQuery(f"query tidak ada: {name!r} (dicari {path})")
+    return path.read_text(encoding="utf-8")
+
+
+def query_names(folder: Path = QUERIES) -> list[str]:
+    """Every runnable query, for the contract test that runs them all."""
+    return sorted(p.stem for p in folder.glob("*.sql"))
+
+
+def run_query(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> pd.DataFrame:
+    """Run a named query with `$param` placeholders bound from keyword arguments."""
+    sql = query_text(name)
+    used = set(re.findall(r"\$([a-z_][a-z0-9_]*)", sql))
+    missing = used - params.keys()
+    if missing:
+        raise TypeError(f"query {name!r} perlu parameter: {', '.join(sorted(missing))}")
+    bound: Mapping[str, Any] = {k: v for k, v in params.items() if k in used}
+    return con.execute(sql, bound).df()
+
+
+class Database:
+    """A database file shared by every session of one app process."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = threading.Condition()
+        self._readers = 0
+        self._writing = False
+        self._reader: duckdb.DuckDBPyConnection | None = None
+
+    def _open_reader(self) -> duckdb.DuckDBPyConnection:
+        if self._reader is None:
+            self._reader = duckdb.connect(str(self.path), read_only=True)
+        return self._reader
+
+    @contextmanager
+    def reading(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor of the read-only connection (a cursor per use: connections are not thread-safe)."""
+        with self._lock:
+            self._lock.wait_for(lambda: not self._writing)
+            self._readers += 1
+            cursor = self._open_reader().cursor()
+        try:
+            yield cursor
+        finally:
+            cursor.close()
+            with self._lock:
+                self._readers -= 1
+                self._lock.notify_all()
+
+    def query(self, name: str, **params: Any) -> pd.DataFrame:
+        """Run a named read query."""
+        with self.reading() as cur:
+            return run_query(cur, name, **params)
+
+    @contextmanager
+    def writer(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A read-write connection inside one transaction: all of the write lands, or none of it."""
+        with self._lock:
+            self._lock.wait_for(lambda: not self._writing and self._readers == 0)
+            self._writing = True
+            if self._reader is not None:
+                self._reader.close()
+                self._reader = None
+        con = duckdb.connect(str(self.path))
+        try:
+            con.execute("begin transaction")
+            try:
+                yield con
+            except BaseException:
+                con.execute("rollback")
+                raise
+            con.execute("commit")
+        finally:
+            con.close()
+            with self._lock:
+                self._writing = False
+                self._lock.notify_all()
+
+    def close(self) -> None:
+        with self._lock:
+            if self._reader is not None:
+                self._reader.close()
+                self._reader = None

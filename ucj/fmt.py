@@ -1,0 +1,62 @@
+"""Numbers, money, percentages and dates as Indonesians write them (English as the option).
+
+All formatting goes through Babel so that separators and month names follow the locale:
+Rp 1.234.567 · 134.249 · 31,5 % · 23 November 2026.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+import pandas as pd
+from babel.dates import format_date as _babel_date
+from babel.numbers import format_decimal, format_percent
+
+Lang = Literal["id", "en"]
+LOCALES: dict[str, str] = {"id": "id_ID", "en": "en_GB"}
+MISSING = {"id": "tidak ada data", "en": "no data"}
+
+
+def _missing(value: object) -> bool:
+    """None, NaN, pandas' NA and NaT all mean the source gave nothing."""
+    return value is None or bool(pd.isna(value))
+
+
+def number(value: float | None, lang: Lang = "id", decimals: int = 0) -> str:
+    """A count or amount with thousands separators; missing values say so instead of showing 0."""
+    if _missing(value):
+        return MISSING[lang]
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=LOCALES[lang])
+
+
+def rupiah(value: float | None, lang: Lang = "id") -> str:
+    """Whole rupiah, e.g. 'Rp 1.234.567' (contributions are whole rupiah, so no cents)."""
+    if _missing(value):
+        return MISSING[lang]
+    sign = "-" if value < 0 else ""
+    return f"{sign}Rp {number(abs(round(value)), lang)}"
+
+
+def percent(ratio: float | None, lang: Lang = "id", decimals: int = 1) -> str:
+    """A ratio (0.315) as a percentage, e.g. '31,5 %' in Indonesian, '31.5%' in English."""
+    if _missing(ratio):
+        return MISSING[lang]
+    digits = "." + "0" * decimals if decimals else ""
+    pattern = f"#,##0{digits} %" if lang == "id" else f"#,##0{digits}%"
+    return format_percent(ratio, format=pattern, locale=LOCALES[lang])
+
+
+def date(value: dt.date | None, lang: Lang = "id") -> str:
+    """A day, e.g. '9 Februari 2023'."""
+    if _missing(value):
+        return MISSING[lang]
+    return _babel_date(value, format="d MMMM y", locale=LOCALES[lang])
+
+
+def month(value: dt.date | None, lang: Lang = "id", short: bool = False) -> str:
+    """A month, e.g. 'Juni 2024' (or 'Jun 2024' for chart axes)."""
+    if _missing(value):
+        return MISSING[lang]
+    return _babel_date(value, format="MMM y" if short else "MMMM y", locale=LOCALES[lang])

@@ -1,0 +1,207 @@
+"""A region's headline figures, each with its provenance, from the rows the queries return.
+
+Plain functions over DataFrames so the rules (which figure wins, when a rate is an estimate, how
+the gap to target is computed) are tested without a database or Streamlit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+from typing import Literal
+
+import pandas as pd
+
+from ucj import fmt
+from ucj.fmt import Lang
+from ucj.provenance import Provenance
+
+Unit = Literal["persons", "ratio", "points"]
+SEGMENTS: tuple[str, ...] = ("PU", "BPU", "JAKON", "PMI")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One headline number. `value` None means the sources give nothing: shown as 'no data'."""
+
+    key: str
+    value: float | None
+    unit: Unit
+    provenance: Provenance | None
+
+    def text(self, lang: Lang = "id") -> str:
+        if self.unit == "ratio":
+            return fmt.percent(self.value, lang)
+        if self.unit == "points":
+            if self.value is None:
+                return fmt.MISSING[lang]
+            return f"{fmt.number(self.value * 100, lang, decimals=1)} {'poin' if lang == 'id' else 'pts'}"
+        return fmt.number(self.value, lang)
+
+
+def _date(value: object) -> dt.date | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
+        return None
+    return pd.Timestamp(value).date()
+
+
+def _text(value: object) -> str | None:
+    return None if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
+
+
+def _provenance(row: pd.Series, kind: str | None = None, method: str | None = None) -> Provenance:
+    period = row.get("period", row.get("period_start"))
+    return Provenance(
+        kind=kind or row.get("kind", "published"),
+        source=row["source_short"],
+        as_of=_date(period),
+        as_of_text=_text(row.get("period_text")),
+        method=method or _text(row.get("method")),
+        quote=_text(row.get("quote")),
+    )
+
+
+def _none(key: str, unit: Unit = "persons") -> Figure:
+    return Figure(key, None, unit, None)
+
+
+@dataclass(frozen=True)
+class Headline:
+    workforce: Figure
+    active: Figure
+    segments: tuple[Figure, ...]
+    coverage: Figure
+    subsidised: Figure
+    target: Figure
+    gap_points: Figure
+    gap_persons: Figure
+
+
+def closest_in_time(rows: pd.DataFrame, when: dt.date | None) -> pd.Series | None:
+    """The row whose `period` is nearest to `when` (the latest row when `when` is unknown)."""
+    if rows.empty:
+        return None
+    periods = pd.to_datetime(rows["period"])
+    if when is None:
+        return rows.loc[periods.idxmax()]
+    distance = (periods - pd.Timestamp(when)).abs()
+    return rows.loc[distance.idxmin()]
+
+
+def coverage_figures(
+    workforce_rows: pd.DataFrame, segments: pd.DataFrame, published_rates: pd.DataFrame
+) -> tuple[Figure, Figure, Figure]:
+    """Workforce, active participants (all segments) and coverage rate.
+
+    A coverage rate the sources publish for the region wins. Otherwise the rate is active
+    participants over the workforce figure closest in time to them, labelled an estimate: the two
+    figures rarely stand at the same date (Padang: workforce August 2023, participants 2024).
+    """
+    total = segments[(segments["segment"] == "ALL") & (segments["status"] == "active")]
+    active_row = None if total.empty else total.iloc[0]
+    active_date = None if active_row is None else _date(active_row["period"])
+    workforce = closest_in_time(workforce_rows, active_date)
+    wf = (
+        Figure("workforce", workforce["persons"], "persons", _provenance(workforce))
+        if workforce is not None
+        else _none("workforce")
+    )
+    ac = (
+        Figure("active", active_row["persons"], "persons", _provenance(active_row))
+        if active_row is not None
+        else _none("active")
+    )
+    if not published_rates.empty:
+        latest = published_rates.sort_values("period_start").iloc[-1]
+        return wf, ac, Figure("coverage", latest["value"] / 100, "ratio", _provenance(latest))
+    if workforce is None or active_row is None or not workforce["persons"]:
+        return wf, ac, _none("coverage", "ratio")
+    method = (
+        f"{fmt.number(active_row['persons'])} peserta aktif ({ac.provenance.citation()}) ÷ "
+        f"{fmt.number(workforce['persons'])} tenaga kerja ({wf.provenance.citation()})"
+    )
+    rate = Figure(
+        "coverage", active_row["persons"] / workforce["persons"], "ratio", _provenance(active_row, "estimate", method)
+    )
+    return wf, ac, rate
+
+
+def segment_figures(segments: pd.DataFrame) -> tuple[Figure, ...]:
+    """PU, BPU, Jasa Konstruksi and PMI, each 'no data' where the sources say nothing."""
+    rows = {row["segment"]: row for _, row in segments.iterrows()}
+    return tuple(  # segments the sources are silent on stay "no data", never 0
+        Figure(f"segment.{s}", rows[s]["persons"], "persons", _provenance(rows[s]))
+        if s in rows
+        else _none(f"segment.{s}")
+        for s in SEGMENTS
+    )
+
+
+def subsidised_figure(programmes: pd.DataFrame) -> Figure:
+    """Vulnerable workers whose contributions are paid: every programme row at the latest date."""
+    paid = programmes[programmes["status"].isin(["protected", "registered"])].dropna(subset=["as_of"])
+    if paid.empty:
+        return _none("subsidised")
+    latest_date = paid["as_of"].max()
+    latest = paid[paid["as_of"] == latest_date]
+    first = latest.iloc[0]
+    kind = "published" if (latest["kind"] == "published").all() else "estimate"
+    method = None if kind == "published" else "jumlah beberapa program, sebagian perkiraan"
+    return Figure(
+        "subsidised",
+        float(latest["headcount"].sum()),
+        "persons",
+        _provenance(first.rename({"as_of": "period"}), kind, method),
+    )
+
+
+def target_figure(targets: pd.DataFrame) -> Figure:
+    """The region's own coverage-rate target for the latest year, else the national one."""
+    rates = targets[(targets["metric"] == "coverage_rate") & (targets["segment"] == "ALL")]
+    if rates.empty:
+        return _none("target", "ratio")
+    best = rates.sort_values(["is_regional", "year"], ascending=False).iloc[0]
+    key = "target" if best["is_regional"] else "target_national"
+    return Figure(key, best["value"] / 100, "ratio", _provenance(best))
+
+
+def gap_figures(coverage: Figure, target: Figure, workforce: Figure) -> tuple[Figure, Figure]:
+    """Distance to target in percentage points and in workers still to protect (estimates)."""
+    if coverage.value is None or target.value is None:
+        return _none("gap_points", "points"), _none("gap_persons")
+    points = max(target.value - coverage.value, 0.0)
+    method = f"target {fmt.percent(target.value)} − cakupan {fmt.percent(coverage.value)}"
+    base = coverage.provenance
+    prov = Provenance("estimate", f"{base.source}; {target.provenance.source}", base.as_of, base.as_of_text, method)
+    gap_points = Figure("gap_points", points, "points", prov)
+    if workforce.value is None:
+        return gap_points, _none("gap_persons")
+    persons = math.ceil(points * workforce.value)
+    prov_persons = Provenance(
+        "estimate", prov.source, base.as_of, base.as_of_text, f"({method}) × {fmt.number(workforce.value)} tenaga kerja"
+    )
+    return gap_points, Figure("gap_persons", persons, "persons", prov_persons)
+
+
+def headline(
+    workforce_rows: pd.DataFrame,
+    published_rates: pd.DataFrame,
+    segments: pd.DataFrame,
+    programmes: pd.DataFrame,
+    targets: pd.DataFrame,
+) -> Headline:
+    """Everything the home page shows for one region."""
+    workforce, active, coverage = coverage_figures(workforce_rows, segments, published_rates)
+    target = target_figure(targets)
+    gap_points, gap_persons = gap_figures(coverage, target, workforce)
+    return Headline(
+        workforce=workforce,
+        active=active,
+        segments=segment_figures(segments),
+        coverage=coverage,
+        subsidised=subsidised_figure(programmes),
+        target=target,
+        gap_points=gap_points,
+        gap_persons=gap_persons,
+    )

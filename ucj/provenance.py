@@ -1,0 +1,52 @@
+"""Where a figure comes from, and how that is said on screen.
+
+Every number the app shows is one of three kinds: published by a cited source, uploaded by a
+Pemda user, or estimated by a stated rule. Estimates are always labelled as such.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+from ucj import fmt
+from ucj.fmt import Lang
+from ucj.i18n import t
+
+Kind = Literal["published", "estimate", "upload"]
+KINDS: tuple[Kind, ...] = ("published", "estimate", "upload")
+
+
+@dataclass(frozen=True)
+class Provenance:
+    kind: Kind
+    source: str  # the short citation, e.g. "Trimaulina, Koeswara & Wahyuni (2025)"
+    as_of: dt.date | None  # the date the figure stands at
+    as_of_text: str | None = None  # the date as the source words it, when it is vaguer than a day
+    method: str | None = None  # for estimates: the rule that made it
+    quote: str | None = None  # for published figures: the sentence that states it
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"jenis angka tidak dikenal: {self.kind!r}")
+        if self.kind == "estimate" and not self.method:
+            raise ValueError("perkiraan harus menyebut cara menghitungnya")
+
+    def citation(self, lang: Lang = "id") -> str:
+        """When and where from: 'per Agustus 2023 · Trimaulina … (2025)'."""
+        when = self.as_of_text or fmt.date(self.as_of, lang)
+        return f"{when} · {self.source}"
+
+    def label(self, lang: Lang = "id") -> str:
+        """One line for under a figure: kind · date · source."""
+        return f"{t(f'kind.{self.kind}', lang)} · {self.citation(lang)}"
+
+
+def combine(kind_a: Kind, kind_b: Kind) -> Kind:
+    """The kind of a figure computed from two others: any estimate input makes an estimate."""
+    if "estimate" in (kind_a, kind_b):
+        return "estimate"
+    if "upload" in (kind_a, kind_b):
+        return "upload"
+    return "published"

@@ -1,0 +1,100 @@
+"""The frame every page shares: region and language pickers, and navigation that keeps them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+
+from ucj.fmt import Lang
+from ucj.i18n import LANGS, t
+from ui.data import query
+from ui.state import url_choice
+
+DEFAULT_REGION = "padang"
+_FRAMED = "_framed_this_run"
+# (url path, label key, script); the order is the order in the sidebar.
+PAGES: tuple[tuple[str, str, str], ...] = (
+    ("", "nav.home", "pages/home.py"),
+    ("peta", "nav.peta", "pages/peta.py"),
+    ("kalkulator", "nav.kalkulator", "pages/kalkulator.py"),
+    ("kolaborasi", "nav.kolaborasi", "pages/kolaborasi.py"),
+    ("data", "nav.data", "pages/data.py"),
+    ("rapat", "nav.rapat", "pages/rapat.py"),
+)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every page needs to know about the current view."""
+
+    lang: Lang
+    kode_kab: str
+    slug: str
+    region_name: str
+
+
+def _init_from_url(key: str, options: list[str], default: str) -> None:
+    # The URL wins on first load (a shared link); afterwards the widget's state does.
+    if key not in st.session_state:
+        st.session_state[key] = url_choice(key, options, default)
+
+
+def frame() -> st.navigation:  # type: ignore[valid-type]
+    """Lay out the sidebar and return the page to run."""
+    regions = query("regions")
+    slugs = regions["slug"].tolist()
+    _init_from_url("lang", list(LANGS), "id")
+    _init_from_url("region", slugs, DEFAULT_REGION if DEFAULT_REGION in slugs else slugs[0])
+    lang: Lang = st.session_state["lang"]
+    names = dict(zip(regions["slug"], regions["nama"]))
+
+    pages = [
+        st.Page(script, title=t(label, lang), url_path=path or None, default=not path) for path, label, script in PAGES
+    ]
+    current = st.navigation(pages, position="hidden")
+    with st.sidebar:
+        st.markdown(f"### {t('app.title', lang)}")
+        st.selectbox(t("nav.region", lang), slugs, key="region", format_func=names.__getitem__)
+        st.segmented_control(
+            t("nav.language", lang), list(LANGS), key="lang", format_func=str.upper, selection_mode="single"
+        )
+        if not st.session_state.get("lang"):
+            st.session_state["lang"] = "id"
+        params = {"region": st.session_state["region"], "lang": st.session_state["lang"]}
+        st.query_params.update(params)
+        st.divider()
+        for page in pages:
+            st.page_link(page, query_params=params)
+    row = regions.set_index("slug").loc[st.session_state["region"]]
+    st.session_state["ctx"] = Context(st.session_state["lang"], row["kode_kab"], row.name, row["nama"])
+    st.session_state[_FRAMED] = True
+    return current
+
+
+def main() -> None:
+    """Draw the frame, then the chosen page."""
+    page = frame()
+    try:
+        page.run()
+    finally:
+        st.session_state[_FRAMED] = False
+
+
+def context() -> Context:
+    """The current view's context, set by the frame before the page runs."""
+    if not st.session_state.get(_FRAMED):
+        # Streamlit ran this page straight from pages/ without app.py: it picks its legacy
+        # folder-based multipage mode on a process's first run (and in AppTest) whenever a pages/
+        # folder exists. Switch that mode off and run again through app.py's st.navigation.
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+    return st.session_state["ctx"]
+
+
+def not_built(title_key: str) -> None:
+    """The honest placeholder for a page a later issue builds: a title and a plain statement."""
+    ctx = context()
+    st.title(t(title_key, ctx.lang))
+    st.info(t("nav.not_built", ctx.lang))
