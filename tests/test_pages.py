@@ -3,28 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from ucj.paths import ROOT
+from tests.apptest_support import REGIONS, metrics, open_app
 from ui.layout import PAGES
-
-REGIONS = ["padang", "sijunjung", "probolinggo", "jember"]
-
-
-def open_app(region: str, lang: str = "id", page: str | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.query_params["region"] = region
-    at.query_params["lang"] = lang
-    at.run()
-    if page:
-        at.switch_page(page)
-        at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def metrics(at: AppTest) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
 
 
 @pytest.mark.parametrize("region", REGIONS)

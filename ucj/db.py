@@ -43,15 +43,25 @@ def query_names(folder: Path = QUERIES) -> list[str]:
     return sorted(p.stem for p in folder.glob("*.sql"))
 
 
-def run_query(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> pd.DataFrame:
-    """Run a named query with `$param` placeholders bound from keyword arguments."""
-    sql = query_text(name)
+def _bound(name: str, params: Mapping[str, Any], folder: Path = QUERIES) -> tuple[str, dict[str, Any]]:
+    sql = query_text(name, folder)
     used = set(re.findall(r"\$([a-z_][a-z0-9_]*)", sql))
     missing = used - params.keys()
     if missing:
         raise TypeError(f"query {name!r} perlu parameter: {', '.join(sorted(missing))}")
-    bound: Mapping[str, Any] = {k: v for k, v in params.items() if k in used}
+    return sql, {k: v for k, v in params.items() if k in used}
+
+
+def run_query(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> pd.DataFrame:
+    """Run a named query with `$param` placeholders bound from keyword arguments."""
+    sql, bound = _bound(name, params)
     return con.execute(sql, bound).df()
+
+
+def execute(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> None:
+    """Run a named write statement from queries/write/ with bound parameters, in the caller's transaction."""
+    sql, bound = _bound(name, params, QUERIES / "write")
+    con.execute(sql, bound)
 
 
 class Database:

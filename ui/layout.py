@@ -9,6 +9,7 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from ucj.fmt import Lang
 from ucj.i18n import LANGS, t
+from ui.access import editor_switch
 from ui.data import query
 from ui.state import url_choice
 
@@ -67,6 +68,8 @@ def frame() -> st.navigation:  # type: ignore[valid-type]
         st.divider()
         for page in pages:
             st.page_link(page, query_params=params)
+        st.divider()
+        editor_switch(lang)
     row = regions.set_index("slug").loc[st.session_state["region"]]
     st.session_state["ctx"] = Context(st.session_state["lang"], row["kode_kab"], row.name, row["nama"])
     st.session_state[_FRAMED] = True

@@ -1,0 +1,25 @@
+"""Helpers for AppTest page tests: open the real app.py at a region, language and page."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from ucj.paths import ROOT
+
+REGIONS = ["padang", "sijunjung", "probolinggo", "jember"]
+
+
+def open_app(region: str, lang: str = "id", page: str | None = None) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["region"] = region
+    at.query_params["lang"] = lang
+    at.run()
+    if page:
+        at.switch_page(page)
+        at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
