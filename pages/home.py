@@ -33,7 +33,7 @@ for column, figure in zip(st.columns(3), (h.target, h.gap_points, h.gap_persons)
 st.subheader(t("home.by_segment", lang))
 for column, figure in zip(st.columns(4), h.segments):
     with column:
-        figure_card(figure, lang, label_key=figure.key)
+        figure_card(figure, lang, label_key=figure.key.replace("segment.", "segment_short."))
 
 st.subheader(t("home.subsidy", lang))
 figure_card(h.subsidised, lang)

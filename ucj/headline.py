@@ -29,10 +29,11 @@ class Figure:
     value: float | None
     unit: Unit
     provenance: Provenance | None
+    decimals: int = 1  # for ratios: a published 52,15 % keeps both decimals
 
     def text(self, lang: Lang = "id") -> str:
         if self.unit == "ratio":
-            return fmt.percent(self.value, lang)
+            return fmt.percent(self.value, lang, self.decimals)
         if self.unit == "points":
             if self.value is None:
                 return fmt.MISSING[lang]
@@ -60,6 +61,11 @@ def _provenance(row: pd.Series, kind: str | None = None, method: str | None = No
         method=method or _text(row.get("method")),
         quote=_text(row.get("quote")),
     )
+
+
+def _published_decimals(percent: float) -> int:
+    """How many decimals a published percentage has (36 → 1, 52.15 → 2), at least one."""
+    return max(1, min(2, len(f"{percent:.2f}".rstrip("0").split(".")[1])))
 
 
 def _none(key: str, unit: Unit = "persons") -> Figure:
@@ -114,7 +120,8 @@ def coverage_figures(
     )
     if not published_rates.empty:
         latest = published_rates.sort_values("period_start").iloc[-1]
-        return wf, ac, Figure("coverage", latest["value"] / 100, "ratio", _provenance(latest))
+        decimals = _published_decimals(latest["value"])
+        return wf, ac, Figure("coverage", latest["value"] / 100, "ratio", _provenance(latest), decimals)
     if workforce is None or active_row is None or not workforce["persons"]:
         return wf, ac, _none("coverage", "ratio")
     method = (
@@ -156,14 +163,22 @@ def subsidised_figure(programmes: pd.DataFrame) -> Figure:
     )
 
 
-def target_figure(targets: pd.DataFrame) -> Figure:
-    """The region's own coverage-rate target for the latest year, else the national one."""
+def target_figure(targets: pd.DataFrame, data_year: int | None = None) -> Figure:
+    """The region's own coverage-rate target, else the national one the data is heading for.
+
+    Among several targets of one level, the first whose year is not before the data's year is
+    chosen (Padang's 2024 coverage is compared with the 2025 national target, not the 2045 one);
+    a target without a year counts as current.
+    """
     rates = targets[(targets["metric"] == "coverage_rate") & (targets["segment"] == "ALL")]
     if rates.empty:
         return _none("target", "ratio")
-    best = rates.sort_values(["is_regional", "year"], ascending=False).iloc[0]
+    level = rates[rates["is_regional"]] if rates["is_regional"].any() else rates
+    year = pd.to_numeric(level["year"], errors="coerce")
+    ahead = year.isna() | (year >= (data_year or 0))
+    best = level.loc[year[ahead].fillna(0).idxmin()] if ahead.any() else level.loc[year.idxmax()]
     key = "target" if best["is_regional"] else "target_national"
-    return Figure(key, best["value"] / 100, "ratio", _provenance(best))
+    return Figure(key, best["value"] / 100, "ratio", _provenance(best), _published_decimals(best["value"]))
 
 
 def gap_figures(coverage: Figure, target: Figure, workforce: Figure) -> tuple[Figure, Figure]:
@@ -193,7 +208,8 @@ def headline(
 ) -> Headline:
     """Everything the home page shows for one region."""
     workforce, active, coverage = coverage_figures(workforce_rows, segments, published_rates)
-    target = target_figure(targets)
+    as_of = coverage.provenance.as_of if coverage.provenance else None
+    target = target_figure(targets, as_of.year if as_of else None)
     gap_points, gap_persons = gap_figures(coverage, target, workforce)
     return Headline(
         workforce=workforce,

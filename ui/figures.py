@@ -15,7 +15,7 @@ def provenance_line(figure: Figure, lang: Lang) -> str:
     """Markdown: a coloured kind badge, then the date and the source."""
     prov = figure.provenance
     if prov is None:
-        return f":gray-badge[{t('home.no_source', lang)}]"
+        return f":gray-badge[{t('figure.no_data', lang)}] {t('figure.no_source', lang)}"
     colour = BADGE_COLOUR[prov.kind]
     return f":{colour}-badge[{t(f'kind.{prov.kind}', lang)}] {prov.citation(lang)}"
 
@@ -27,5 +27,6 @@ def figure_card(figure: Figure, lang: Lang, label_key: str | None = None) -> Non
     if prov is not None:
         help_text = prov.method if prov.kind == "estimate" else prov.quote
     with st.container(border=True):
-        st.metric(t(label_key or f"home.{figure.key}", lang), figure.text(lang), help=help_text)
+        value = figure.text(lang) if figure.value is not None else "—"
+        st.metric(t(label_key or f"home.{figure.key}", lang), value, help=help_text)
         st.caption(provenance_line(figure, lang))

@@ -55,8 +55,11 @@ def build(out: Path = DEMO_DB, seed: Path = SEED, geo: Path = GEO) -> BuildRepor
         tables = con.execute("select table_name from information_schema.tables order by 1").fetchall()
         rows = {name: con.execute(f'select count(*) from "{name}"').fetchone()[0] for (name,) in tables}
         con.execute("checkpoint")
-    finally:
+    except BaseException:
         con.close()
+        tmp.unlink(missing_ok=True)
+        raise
+    con.close()
     os.replace(tmp, out)
     return BuildReport(out, time.perf_counter() - started, rows)
 
