@@ -2,7 +2,7 @@
 with region_rows as (
     select
         p.segment, p.status, p.period, p.persons, p.kind, p.method,
-        s.short as source_short, f.period_text, f.quote
+        s.short as source_short, f.period_text, f.quote, f.period_start as figure_start, f.period_end as figure_end
     from participants as p
     inner join source as s using (source_id)
     left join published_figure as f using (figure_id)
@@ -20,7 +20,7 @@ ranked as (
 ),
 
 final as (
-    select segment, status, period, persons, kind, method, source_short, period_text, quote
+    select segment, status, period, persons, kind, method, source_short, period_text, quote, figure_start, figure_end
     from ranked
     where recency = 1
 )

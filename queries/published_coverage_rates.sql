@@ -7,7 +7,9 @@ with rates as (
 ),
 
 final as (
-    select figure_id, value, period_start, period_text, source_short, quote, 'published' as kind
+    select
+        figure_id, value, period_start, period_text, source_short, quote, 'published' as kind,
+        period_start as figure_start, period_end as figure_end
     from rates
 )
 

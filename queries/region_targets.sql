@@ -2,7 +2,7 @@
 with targets as (
     select
         t.kode_wilayah, t.level, t.year, t.segment, t.metric, t.value, t.kind, t.method,
-        s.short as source_short, f.period_text, f.quote
+        s.short as source_short, f.period_text, f.quote, f.period_start as figure_start, f.period_end as figure_end
     from target as t
     inner join source as s using (source_id)
     left join published_figure as f using (figure_id)

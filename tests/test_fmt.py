@@ -56,3 +56,20 @@ def test_dates_as_indonesians_write_them():
     assert fmt.month(dt.date(2024, 6, 1)) == "Juni 2024"
     assert fmt.month(dt.date(2024, 8, 1), short=True) == "Agu 2024"
     assert fmt.date(dt.date(2023, 2, 9), "en") == "9 February 2023"
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "lang", "expected"),
+    [
+        (dt.date(2023, 1, 1), dt.date(2023, 12, 31), "id", "2023"),
+        (dt.date(2024, 6, 1), dt.date(2024, 6, 30), "id", "Juni 2024"),
+        (dt.date(2023, 2, 9), dt.date(2023, 2, 9), "id", "9 Februari 2023"),
+        (dt.date(2023, 2, 9), None, "id", "9 Februari 2023"),
+        (dt.date(2024, 1, 1), dt.date(2024, 6, 30), "id", "Januari 2024 – Juni 2024"),
+        (dt.date(2022, 3, 15), dt.date(2022, 12, 31), "id", "15 Maret 2022 – 31 Desember 2022"),
+        (dt.date(2024, 2, 1), dt.date(2024, 2, 29), "en", "February 2024"),
+        (None, None, "id", "tidak ada data"),
+    ],
+)
+def test_period_as_precise_as_stated(start, end, lang, expected):
+    assert fmt.period(start, end, lang) == expected

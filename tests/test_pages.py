@@ -50,3 +50,15 @@ def test_unbuilt_pages_say_so(app_db):
     at = open_app("padang", page="pages/rapat.py")
     assert "belum dibangun" in at.info[0].value
     assert not at.metric  # nothing fake is shown
+
+
+def test_sijunjung_shows_registered_bpu_as_registered(app_db):
+    shown = metrics(open_app("sijunjung"))
+    assert shown["Bukan Penerima Upah · terdaftar"] == "13.206"
+    assert shown["Peserta aktif BPJS Ketenagakerjaan"] == "—"  # no source gives an active total
+
+
+def test_discrepancy_between_texts_is_shown(app_db):
+    at = open_app("sijunjung")
+    warnings = " ".join(w.value for w in at.warning)
+    assert "9.416" in warnings and "9.667" in warnings

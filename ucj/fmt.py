@@ -60,3 +60,21 @@ def month(value: dt.date | None, lang: Lang = "id", short: bool = False) -> str:
     if _missing(value):
         return MISSING[lang]
     return _babel_date(value, format="MMM y" if short else "MMMM y", locale=LOCALES[lang])
+
+
+def period(start: dt.date | None, end: dt.date | None, lang: Lang = "id") -> str:
+    """A source's reference period as precisely as it was stated: '2023', 'Juni 2024', '9 Februari 2023'."""
+    if _missing(start):
+        return MISSING[lang]
+    if _missing(end) or end == start:
+        return date(start, lang)
+    last_of_month = (end + dt.timedelta(days=1)).day == 1
+    if start.day == 1 and last_of_month and (start.year, start.month) == (end.year, end.month):
+        return month(start, lang)
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
+        return str(start.year)
+    return (
+        f"{month(start, lang)} – {month(end, lang)}"
+        if start.day == 1 and last_of_month
+        else f"{date(start, lang)} – {date(end, lang)}"
+    )

@@ -30,6 +30,7 @@ class Figure:
     unit: Unit
     provenance: Provenance | None
     decimals: int = 1  # for ratios: a published 52,15 % keeps both decimals
+    qualifier: str | None = None  # a label key said after the label, e.g. 'status.registered'
 
     def text(self, lang: Lang = "id") -> str:
         if self.unit == "ratio":
@@ -52,14 +53,21 @@ def _text(value: object) -> str | None:
 
 
 def _provenance(row: pd.Series, kind: str | None = None, method: str | None = None) -> Provenance:
-    period = row.get("period", row.get("period_start"))
+    """Provenance of a query row; a published row stands at its source's stated period."""
+    row_kind = row.get("kind", "published")
+    start, end = _date(row.get("period", row.get("period_start"))), None
+    if row_kind == "published" and _date(row.get("figure_start")) is not None:
+        start, end = _date(row.get("figure_start")), _date(row.get("figure_end"))
+    elif start is not None and start.day == 1:  # monthly rows stand for their month
+        end = (pd.Timestamp(start) + pd.offsets.MonthEnd(0)).date()
     return Provenance(
-        kind=kind or row.get("kind", "published"),
+        kind=kind or row_kind,
         source=row["source_short"],
-        as_of=_date(period),
-        as_of_text=_text(row.get("period_text")),
+        as_of=start,
+        as_of_end=end,
         method=method or _text(row.get("method")),
         quote=_text(row.get("quote")),
+        stated_as=_text(row.get("period_text")),
     )
 
 
@@ -135,14 +143,17 @@ def coverage_figures(
 
 
 def segment_figures(segments: pd.DataFrame) -> tuple[Figure, ...]:
-    """PU, BPU, Jasa Konstruksi and PMI, each 'no data' where the sources say nothing."""
+    """PU, BPU, Jasa Konstruksi and PMI; a registered-only count says so, a missing one is 'no data'."""
     rows = {row["segment"]: row for _, row in segments.iterrows()}
-    return tuple(  # segments the sources are silent on stay "no data", never 0
-        Figure(f"segment.{s}", rows[s]["persons"], "persons", _provenance(rows[s]))
-        if s in rows
-        else _none(f"segment.{s}")
-        for s in SEGMENTS
-    )
+
+    def one(segment: str) -> Figure:
+        if segment not in rows:  # the sources are silent: "no data", never 0
+            return _none(f"segment.{segment}")
+        row = rows[segment]
+        qualifier = "status.registered" if row["status"] == "registered" else None
+        return Figure(f"segment.{segment}", row["persons"], "persons", _provenance(row), qualifier=qualifier)
+
+    return tuple(one(s) for s in SEGMENTS)
 
 
 def subsidised_figure(programmes: pd.DataFrame) -> Figure:
@@ -188,13 +199,14 @@ def gap_figures(coverage: Figure, target: Figure, workforce: Figure) -> tuple[Fi
     points = max(target.value - coverage.value, 0.0)
     method = f"target {fmt.percent(target.value)} − cakupan {fmt.percent(coverage.value)}"
     base = coverage.provenance
-    prov = Provenance("estimate", f"{base.source}; {target.provenance.source}", base.as_of, base.as_of_text, method)
+    sources = dict.fromkeys((base.source, target.provenance.source))
+    prov = Provenance("estimate", "; ".join(sources), base.as_of, base.as_of_end, method)
     gap_points = Figure("gap_points", points, "points", prov)
     if workforce.value is None:
         return gap_points, _none("gap_persons")
     persons = math.ceil(points * workforce.value)
     prov_persons = Provenance(
-        "estimate", prov.source, base.as_of, base.as_of_text, f"({method}) × {fmt.number(workforce.value)} tenaga kerja"
+        "estimate", prov.source, base.as_of, base.as_of_end, f"({method}) × {fmt.number(workforce.value)} tenaga kerja"
     )
     return gap_points, Figure("gap_persons", persons, "persons", prov_persons)
 

@@ -22,10 +22,11 @@ KINDS: tuple[Kind, ...] = ("published", "estimate", "upload")
 class Provenance:
     kind: Kind
     source: str  # the short citation, e.g. "Trimaulina, Koeswara & Wahyuni (2025)"
-    as_of: dt.date | None  # the date the figure stands at
-    as_of_text: str | None = None  # the date as the source words it, when it is vaguer than a day
+    as_of: dt.date | None  # the date the figure stands at (the start of its period)
+    as_of_end: dt.date | None = None  # the end of that period, when the source states a period
     method: str | None = None  # for estimates: the rule that made it
     quote: str | None = None  # for published figures: the sentence that states it
+    stated_as: str | None = None  # the period in the source's own words ("per Agustus 2023")
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -34,13 +35,21 @@ class Provenance:
             raise ValueError("perkiraan harus menyebut cara menghitungnya")
 
     def citation(self, lang: Lang = "id") -> str:
-        """When and where from: 'per Agustus 2023 · Trimaulina … (2025)'."""
-        when = self.as_of_text or fmt.date(self.as_of, lang)
+        """When and where from: 'Agustus 2023 · Trimaulina dkk. (2025)'."""
+        when = fmt.period(self.as_of, self.as_of_end, lang) if self.as_of else t("figure.undated", lang)
         return f"{when} · {self.source}"
 
     def label(self, lang: Lang = "id") -> str:
         """One line for under a figure: kind · date · source."""
         return f"{t(f'kind.{self.kind}', lang)} · {self.citation(lang)}"
+
+    def detail(self) -> str | None:
+        """What a hover shows: the rule of an estimate, or the sentence (and wording of the date) of a figure."""
+        if self.kind == "estimate":
+            return self.method
+        if self.quote and self.stated_as:
+            return f"“{self.quote}” ({self.stated_as})"
+        return f"“{self.quote}”" if self.quote else None
 
 
 def combine(kind_a: Kind, kind_b: Kind) -> Kind:

@@ -22,11 +22,11 @@ def provenance_line(figure: Figure, lang: Lang) -> str:
 
 def figure_card(figure: Figure, lang: Lang, label_key: str | None = None) -> None:
     """st.metric with the provenance under it; the quote or the estimate's rule on hover."""
-    prov = figure.provenance
-    help_text = None
-    if prov is not None:
-        help_text = prov.method if prov.kind == "estimate" else prov.quote
+    help_text = figure.provenance.detail() if figure.provenance else None
     with st.container(border=True):
         value = figure.text(lang) if figure.value is not None else "—"
-        st.metric(t(label_key or f"home.{figure.key}", lang), value, help=help_text)
+        label = t(label_key or f"home.{figure.key}", lang)
+        if figure.qualifier:
+            label = f"{label} · {t(figure.qualifier, lang)}"
+        st.metric(label, value, help=help_text)
         st.caption(provenance_line(figure, lang))
