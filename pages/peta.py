@@ -1,5 +1,102 @@
-"""peta — built by a later issue; until then it says so plainly."""
+"""Peta Cakupan: where coverage is low, by kecamatan and desa/kelurahan, and how it moves."""
 
-from ui.layout import not_built
+import datetime as dt
 
-not_built("nav.peta")
+import streamlit as st
+
+from ucj.choropleth import base_map, choropleth_layer
+from ucj.coverage_metrics import area_values, as_mappings, default_month, first_with_data, months, target_for
+from ucj.i18n import t
+from ucj.metric_style import classes_for, formatter
+from ui import map_view, peta_detail, peta_panels, peta_state
+from ui.data import query
+from ui.layout import context
+
+ctx = context()
+lang = ctx.lang
+st.title(t("nav.peta", lang))
+
+kecamatan = query("map_boundaries", kode_kab=ctx.kode_kab, level="kecamatan")
+desa = query("map_boundaries", kode_kab=ctx.kode_kab, level="desa")
+names = dict(zip(kecamatan["kode"], kecamatan["nama"])) | dict(zip(desa["kode"], desa["nama"]))
+with_desa_map = set(desa["kode_kec"])
+focus = peta_state.focus().checked(set(kecamatan["kode"]), with_desa_map, set(desa["kode"]))
+peta_state.set_focus(focus)
+
+kab_inputs = peta_panels.inputs(ctx.kode_kab, "kabupaten")
+kec_inputs = peta_panels.inputs(ctx.kode_kab, "kecamatan")
+map_inputs = peta_panels.inputs(ctx.kode_kab, "desa") if focus.drilled else kec_inputs
+options = sorted(
+    set(months(kec_inputs.participants, kec_inputs.workforce))
+    | set(months(map_inputs.participants, map_inputs.workforce))
+)
+if not options:  # a region with boundaries but no figures yet: an all-grey map says so
+    st.info(t("peta.no_data_region", lang))
+    options = [dt.date.today().replace(day=1)]
+features = map_view.features(ctx.kode_kab, focus.level, focus.kec if focus.drilled else None)
+areas = [f["properties"]["kode"] for f in features["features"]]
+month = default_month(map_inputs.participants, map_inputs.workforce) or options[-1]
+selection = peta_panels.filters(lang, options, month, lambda: first_with_data(areas, map_inputs, month))
+values = area_values(areas, map_inputs, selection)
+region_target = target_for(kec_inputs.targets, ctx.kode_kab, ctx.kode_kab, selection.month.year)
+classes = classes_for(selection.metric, values["value"], region_target[0].value if region_target else None)
+layer = choropleth_layer(
+    features,
+    *as_mappings(values),
+    classes,
+    label=t(f"peta.metric.{selection.metric}", lang),
+    fmt_value=formatter(selection.metric, lang),
+    lang=lang,
+    selected=focus.desa if focus.drilled else focus.kec,
+)
+
+
+def on_click(kode: str) -> None:
+    current = peta_state.focus()
+    peta_state.set_focus(current.click(kode, has_desa=kode in with_desa_map))
+
+
+peta_panels.breadcrumb(ctx, focus, names)
+if values["value"].isna().all():
+    st.info(t("peta.no_data_selection", lang))
+map_col, table_col = st.columns([11, 9])
+with map_col:
+    map_view.show(base_map(features), layer, key="peta_map", on_click=on_click)
+    st.caption(t("peta.map_hint_desa" if focus.drilled else "peta.map_hint", lang))
+with table_col:
+    area_level = "desa" if focus.drilled else "kecamatan"
+    peta_panels.ranking_table(values, names, selection.metric, lang, area_level)
+
+if focus.kec:
+    with st.container(border=True):
+        detail_kode = focus.desa or focus.kec
+        detail_inputs = map_inputs if focus.desa else kec_inputs
+        detail_values = (
+            values if focus.desa or not focus.drilled else area_values(list(kecamatan["kode"]), kec_inputs, selection)
+        )
+        peta_detail.detail(detail_kode, names, detail_values, detail_inputs, selection, lang)
+        if not focus.drilled and focus.kec in with_desa_map:
+            desa_inputs = peta_panels.inputs(ctx.kode_kab, "desa")
+            kec_desa = [k for k in desa["kode"] if k.startswith(f"{focus.kec}.")]
+            st.markdown(f"**{t('peta.desa_breakdown', lang)}**")
+            peta_panels.desa_breakdown(
+                area_values(kec_desa, desa_inputs, selection), names, desa_inputs, selection.metric, lang
+            )
+            st.button(
+                t("peta.open_desa_map", lang),
+                key="peta_drill",
+                on_click=peta_state.set_focus,
+                args=(focus.click(focus.kec, has_desa=True),),
+            )
+
+peta_detail.region_context(ctx, kab_inputs)
+
+peta_state.write_url(
+    {
+        "metric": selection.metric,
+        "segment": selection.segment,
+        "month": peta_state.month_key(selection.month),
+        "since": peta_state.month_key(selection.since) if selection.since else None,
+        **peta_state.focus_params(focus),
+    }
+)

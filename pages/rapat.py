@@ -1,5 +1,31 @@
-"""rapat — built by a later issue; until then it says so plainly."""
+"""Rapat: the chosen slides on the projector (presentation mode) and as a PDF and PowerPoint pack."""
 
-from ui.layout import not_built
+import streamlit as st
 
-not_built("nav.rapat")
+from ucj.i18n import t
+from ui import presentation
+from ui.layout import context
+
+ctx = context()
+lang = ctx.lang
+deck = presentation.deck_context(ctx)
+
+if presentation.presenting():
+    keys = presentation.url_keys()
+    number = presentation.current_number(len(keys))
+    presentation.show(presentation.slide(keys[number - 1], deck), deck, number, len(keys), "present")
+    presentation.navigation(number, len(keys), lang, present=True)
+    st.stop()
+
+st.title(t("nav.rapat", lang))
+st.caption(t("rapat.intro", lang))
+keys = presentation.picker(lang)
+presentation.scenario_picker(lang)
+if not keys:
+    st.info(t("rapat.pick_one", lang))
+    st.stop()
+number = presentation.current_number(len(keys))
+presentation.navigation(number, len(keys), lang, present=False)
+presentation.export_buttons(keys, deck, ctx.slug)
+presentation.show(presentation.slide(keys[number - 1], deck), deck, number, len(keys), "preview")
+st.caption(t("rapat.keys_help", lang))

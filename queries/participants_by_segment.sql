@@ -1,12 +1,8 @@
 -- The latest region-level participant count per segment: active where known, else registered.
 with region_rows as (
-    select
-        p.segment, p.status, p.period, p.persons, p.kind, p.method,
-        s.short as source_short, f.period_text, f.quote, f.period_start as figure_start, f.period_end as figure_end
-    from participants as p
-    inner join source as s using (source_id)
-    left join published_figure as f using (figure_id)
-    where p.kode_wilayah = $kode_kab and p.level = 'kabupaten'
+    select *
+    from participant_detail
+    where kode_wilayah = $kode_kab and level = 'kabupaten'
 ),
 
 ranked as (
@@ -14,7 +10,7 @@ ranked as (
         *,
         row_number() over (
             partition by segment
-            order by (status = 'active') desc, period desc, (kind = 'published') desc
+            order by (status = 'active') desc, period desc, list_position(['upload', 'published', 'estimate'], kind)
         ) as recency
     from region_rows
 ),

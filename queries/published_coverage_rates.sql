@@ -1,9 +1,12 @@
--- Coverage rates a source publishes for the region itself (they win over a computed rate).
+-- Coverage rates a source publishes for the region's whole workforce (they win over a computed rate).
+-- Segment rates (e.g. a BPU share with an unstated denominator) are not a UCJ coverage rate.
 with rates as (
     select f.*, s.short as source_short
     from published_figure as f
     inner join source as s using (source_id)
-    where f.kode_wilayah = $kode_kab and f.indicator = 'coverage_rate' and f.value is not null
+    where
+        f.kode_wilayah = $kode_kab and f.indicator = 'coverage_rate' and f.segment = 'ALL'
+        and f.value is not null
 ),
 
 final as (

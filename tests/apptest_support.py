@@ -9,10 +9,10 @@ from ucj.paths import ROOT
 REGIONS = ["padang", "sijunjung", "probolinggo", "jember"]
 
 
-def open_app(region: str, lang: str = "id", page: str | None = None) -> AppTest:
+def open_app(region: str, lang: str = "id", page: str | None = None, **params: str) -> AppTest:
+    """The app opened from a link: region, language and any other URL parameters, then the page."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.query_params["region"] = region
-    at.query_params["lang"] = lang
+    at.query_params.update({"region": region, "lang": lang, **params})
     at.run()
     if page:
         at.switch_page(page)

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import duckdb
 import pytest
 
+from ucj.audit import record
 from ucj.build import build
+from ucj.db import Database
+from ucj.paths import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -166,3 +172,26 @@ def test_a_failed_build_leaves_the_previous_database_in_place(tmp_path):
     assert out.stat().st_mtime_ns == before
     with duckdb.connect(str(out), read_only=True) as con:
         assert scalar(con, "select count(*) from region") == 4
+
+
+def _build_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "ucj.build", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_the_build_command_keeps_a_database_people_have_worked_in(tmp_path):
+    path = tmp_path / "pemda.duckdb"
+    assert _build_cli(str(path)).returncode == 0
+    assert _build_cli(str(path)).returncode == 0  # untouched since built: a rebuild loses nothing
+    db = Database(path)
+    with db.writer() as con:
+        record(con, actor="disnaker", action="import", target_table="participants", detail="juli.csv")
+    db.close()
+
+    refused = _build_cli(str(path))
+    assert refused.returncode == 2 and "--force" in refused.stderr
+    assert Database(path).query("local_changes")["changes"].iloc[0] == 1  # still there
+
+    assert _build_cli(str(path), "--force").returncode == 0
+    assert Database(path).query("local_changes")["changes"].iloc[0] == 0

@@ -15,7 +15,7 @@ from playwright.sync_api import Frame, Page
 
 from tests.apps.offline_map_app import GEOJSON, choropleth
 from tests.browser_support import StreamlitServer, frame_for_map, wait_for_app
-from ui.offline_map import LOCAL_ASSETS, STATIC_DIR, STATIC_URL, ExternalAssetError, asset_url, offline_map
+from ucj.offline_map import LOCAL_ASSETS, STATIC_DIR, STATIC_URL, ExternalAssetError, asset_url, offline_map
 
 APP = Path(__file__).resolve().parent / "apps" / "offline_map_app.py"
 URL_RE = re.compile(r"(?:https?:)?//[\w.-]+\.\w+", re.IGNORECASE)

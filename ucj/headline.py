@@ -52,7 +52,7 @@ def _text(value: object) -> str | None:
     return None if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
 
 
-def _provenance(row: pd.Series, kind: str | None = None, method: str | None = None) -> Provenance:
+def row_provenance(row: pd.Series, kind: str | None = None, method: str | None = None) -> Provenance:
     """Provenance of a query row; a published row stands at its source's stated period."""
     row_kind = row.get("kind", "published")
     start, end = _date(row.get("period", row.get("period_start"))), None
@@ -71,7 +71,7 @@ def _provenance(row: pd.Series, kind: str | None = None, method: str | None = No
     )
 
 
-def _published_decimals(percent: float) -> int:
+def published_decimals(percent: float) -> int:
     """How many decimals a published percentage has (36 → 1, 52.15 → 2), at least one."""
     return max(1, min(2, len(f"{percent:.2f}".rstrip("0").split(".")[1])))
 
@@ -117,19 +117,19 @@ def coverage_figures(
     active_date = None if active_row is None else _date(active_row["period"])
     workforce = closest_in_time(workforce_rows, active_date)
     wf = (
-        Figure("workforce", workforce["persons"], "persons", _provenance(workforce))
+        Figure("workforce", workforce["persons"], "persons", row_provenance(workforce))
         if workforce is not None
         else _none("workforce")
     )
     ac = (
-        Figure("active", active_row["persons"], "persons", _provenance(active_row))
+        Figure("active", active_row["persons"], "persons", row_provenance(active_row))
         if active_row is not None
         else _none("active")
     )
     if not published_rates.empty:
         latest = published_rates.sort_values("period_start").iloc[-1]
-        decimals = _published_decimals(latest["value"])
-        return wf, ac, Figure("coverage", latest["value"] / 100, "ratio", _provenance(latest), decimals)
+        decimals = published_decimals(latest["value"])
+        return wf, ac, Figure("coverage", latest["value"] / 100, "ratio", row_provenance(latest), decimals)
     if workforce is None or active_row is None or not workforce["persons"]:
         return wf, ac, _none("coverage", "ratio")
     method = (
@@ -137,7 +137,10 @@ def coverage_figures(
         f"{fmt.number(workforce['persons'])} tenaga kerja ({wf.provenance.citation()})"
     )
     rate = Figure(
-        "coverage", active_row["persons"] / workforce["persons"], "ratio", _provenance(active_row, "estimate", method)
+        "coverage",
+        active_row["persons"] / workforce["persons"],
+        "ratio",
+        row_provenance(active_row, "estimate", method),
     )
     return wf, ac, rate
 
@@ -151,7 +154,7 @@ def segment_figures(segments: pd.DataFrame) -> tuple[Figure, ...]:
             return _none(f"segment.{segment}")
         row = rows[segment]
         qualifier = "status.registered" if row["status"] == "registered" else None
-        return Figure(f"segment.{segment}", row["persons"], "persons", _provenance(row), qualifier=qualifier)
+        return Figure(f"segment.{segment}", row["persons"], "persons", row_provenance(row), qualifier=qualifier)
 
     return tuple(one(s) for s in SEGMENTS)
 
@@ -170,7 +173,7 @@ def subsidised_figure(programmes: pd.DataFrame) -> Figure:
         "subsidised",
         float(latest["headcount"].sum()),
         "persons",
-        _provenance(first.rename({"as_of": "period"}), kind, method),
+        row_provenance(first.rename({"as_of": "period"}), kind, method),
     )
 
 
@@ -189,7 +192,7 @@ def target_figure(targets: pd.DataFrame, data_year: int | None = None) -> Figure
     ahead = year.isna() | (year >= (data_year or 0))
     best = level.loc[year[ahead].fillna(0).idxmin()] if ahead.any() else level.loc[year.idxmax()]
     key = "target" if best["is_regional"] else "target_national"
-    return Figure(key, best["value"] / 100, "ratio", _provenance(best), _published_decimals(best["value"]))
+    return Figure(key, best["value"] / 100, "ratio", row_provenance(best), published_decimals(best["value"]))
 
 
 def gap_figures(coverage: Figure, target: Figure, workforce: Figure) -> tuple[Figure, Figure]:

@@ -43,5 +43,6 @@ def query(name: str, **params: Any) -> pd.DataFrame:
 
 
 def clear_cache() -> None:
-    """After a write, so every session reads the new state."""
-    _cached_query.clear()
+    """After a write, so every session reads the new state: query results and everything derived from
+    them (map geometry, charts) are cached with st.cache_data, so all of it goes."""
+    st.cache_data.clear()

@@ -9,7 +9,7 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from ucj.fmt import Lang
 from ucj.i18n import LANGS, t
-from ui.access import editor_switch
+from ui.access import sign_in_panel
 from ui.data import query
 from ui.state import url_choice
 
@@ -69,7 +69,7 @@ def frame() -> st.navigation:  # type: ignore[valid-type]
         for page in pages:
             st.page_link(page, query_params=params)
         st.divider()
-        editor_switch(lang)
+        sign_in_panel(lang)
     row = regions.set_index("slug").loc[st.session_state["region"]]
     st.session_state["ctx"] = Context(st.session_state["lang"], row["kode_kab"], row.name, row["nama"])
     st.session_state[_FRAMED] = True
@@ -94,10 +94,3 @@ def context() -> Context:
         PagesManager.uses_pages_directory = False
         st.rerun()
     return st.session_state["ctx"]
-
-
-def not_built(title_key: str) -> None:
-    """The honest placeholder for a page a later issue builds: a title and a plain statement."""
-    ctx = context()
-    st.title(t(title_key, ctx.lang))
-    st.info(t("nav.not_built", ctx.lang))

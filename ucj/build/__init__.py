@@ -52,7 +52,9 @@ def build(out: Path = DEMO_DB, seed: Path = SEED, geo: Path = GEO) -> BuildRepor
             "insert into audit_log (actor, action, target_table, detail, rows_before, rows_after) "
             "select 'build', 'build_demo', 'participants', 'dibangun dari data/seed', 0, count(*) from participants"
         )
-        tables = con.execute("select table_name from information_schema.tables order by 1").fetchall()
+        tables = con.execute(
+            "select table_name from information_schema.tables where table_type = 'BASE TABLE' order by 1"
+        ).fetchall()
         rows = {name: con.execute(f'select count(*) from "{name}"').fetchone()[0] for (name,) in tables}
         con.execute("checkpoint")
     except BaseException:

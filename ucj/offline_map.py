@@ -66,7 +66,7 @@ def _localise(url: str, owner: Element) -> str | None:
         return None
     raise ExternalAssetError(
         f"{type(owner).__name__} needs {url}: vendor it in scripts/fetch_assets.sh "
-        "and map it in ui/offline_map.LOCAL_ASSETS, or do without it"
+        "and map it in ucj/offline_map.LOCAL_ASSETS, or do without it"
     )
 
 

@@ -1,0 +1,3 @@
+-- Rolling back an upload: the source row its figures cited.
+delete from source
+where source_id = $source_id and kind = 'upload'

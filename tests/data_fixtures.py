@@ -1,0 +1,43 @@
+"""Fixtures of the Data issue's tests, loaded for every test by tests/conftest.py."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from argon2 import PasswordHasher
+
+from ucj.auth import passwords
+from ucj.db import Database
+from ui.data import database
+
+
+@pytest.fixture
+def data_db(demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private copy of the test database (imports write to it), with its own NIK secret file."""
+    path = tmp_path / "data.duckdb"
+    shutil.copy(demo_db, path)
+    monkeypatch.setenv("UCJ_DB", str(path))
+    monkeypatch.setenv("UCJ_SECRET_FILE", str(tmp_path / "nik.key"))
+    monkeypatch.delenv("UCJ_REQUIRE_LOGIN", raising=False)
+    return path
+
+
+@pytest.fixture
+def db(data_db: Path) -> Iterator[Database]:
+    """The app's own Database object for data_db: AppTest runs in this process and shares it (DuckDB
+    refuses a second, differently configured connection to one file in one process)."""
+    shared = database()
+    assert shared.path == data_db
+    yield shared
+    shared.close()
+    st.cache_resource.clear()
+
+
+@pytest.fixture
+def fast_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Argon2 with tiny parameters: the real ones take about a second per hash on a busy test box."""
+    monkeypatch.setattr(passwords, "_HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))

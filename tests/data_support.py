@@ -1,0 +1,114 @@
+"""Helpers shared by the Data issue's tests: file builders, table checksums, signing in (fixtures: data_fixtures)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+import duckdb
+import openpyxl
+from streamlit.testing.v1 import AppTest
+
+from tests.apptest_support import open_app
+from ucj.auth.accounts import create_user
+from ucj.db import Database
+
+PASSWORD = "kata-sandi-uji-123"
+SECRET = b"k" * 32
+
+
+def add_user(path: Path, username: str, role: str, password: str = PASSWORD) -> None:
+    database = Database(path)
+    with database.writer() as con:
+        create_user(con, username, password, role, actor="test")
+    database.close()
+
+
+def signed_in(region: str, username: str, password: str = PASSWORD, lang: str = "id") -> AppTest:
+    """The Data page, signed in through the sidebar form."""
+    at = open_app(region, lang=lang, page="pages/data.py")
+    at.text_input(key="auth_username").input(username)
+    at.text_input(key="auth_password").input(password)
+    at.button(key="auth_login").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def csv_bytes(rows: Sequence[Sequence[object]], delimiter: str = ",", encoding: str = "utf-8") -> bytes:
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, delimiter=delimiter).writerows(rows)
+    return buffer.getvalue().encode(encoding)
+
+
+def xlsx_bytes(sheets: dict[str, Sequence[Sequence[object]]], merge: str | None = None) -> bytes:
+    """An Excel file with one sheet per entry; `merge` merges a range of the first sheet."""
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(list(row))
+    if merge:
+        book.worksheets[0].merge_cells(merge)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def checksums(path: Path) -> dict[str, tuple[int, int]]:
+    """Row count and an order-independent hash of every table: equal before and after = unchanged."""
+    with duckdb.connect(str(path), read_only=True) as con:
+        tables = [name for (name,) in con.execute("select table_name from duckdb_tables() order by 1").fetchall()]
+        return {
+            name: tuple(con.execute(f'select count(*), coalesce(bit_xor(hash(t)), 0) from "{name}" as t').fetchone())
+            for name in tables
+        }
+
+
+PARTICIPANTS_HEADER = ("kecamatan", "tahun", "bulan", "segmen", "status", "jumlah")
+NOW = dt.datetime(2026, 3, 1, 9, 0)
+
+
+def square(x: float, y: float, size: float = 0.02) -> dict:
+    """A lon/lat square polygon with its south-west corner at (x, y)."""
+    ring = [[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]]
+    return {"type": "Polygon", "coordinates": [ring]}
+
+
+def feature(properties: dict, geometry: dict) -> dict:
+    return {"type": "Feature", "properties": properties, "geometry": geometry}
+
+
+def collection(features: list[dict], crs: str | None = None) -> bytes:
+    doc: dict = {"type": "FeatureCollection", "features": features}
+    if crs is not None:
+        doc["crs"] = {"type": "name", "properties": {"name": crs}}
+    return json.dumps(doc).encode()
+
+
+# A made-up 2×2 kota under Kemendagri code 13.75 (Bukittinggi's), four square kecamatan.
+NEW_KOTA = "13.75"
+NEW_KECAMATAN = [
+    (f"13.75.0{i + 1}", name, 100.34 + 0.02 * (i % 2), -0.32 + 0.02 * (i // 2))
+    for i, name in enumerate(["Guguk Panjang", "Mandiangin Koto Selayan", "Aur Birugo Tigo Baleh", "Tilatang"])
+]
+
+
+def new_kota_files() -> tuple[bytes, bytes]:
+    """Kecamatan and desa GeoJSON for NEW_KOTA (each kecamatan split into a kelurahan and a desa)."""
+    kecamatan = [
+        feature(
+            {"kode_kec": kode, "nama_kec": nama, "nama_kab": "Kota Contoh", "provinsi": "Sumatera Barat"}, square(x, y)
+        )
+        for kode, nama, x, y in NEW_KECAMATAN
+    ]
+    desa = [
+        feature({"kode_desa": f"{kode}.{prefix}001", "nama_desa": f"{nama} {prefix}"}, square(x + 0.01 * half, y, 0.01))
+        for kode, nama, x, y in NEW_KECAMATAN
+        for half, prefix in enumerate(("1", "2"))
+    ]
+    return collection(kecamatan), collection(desa)

@@ -1,0 +1,189 @@
+"""Scenarios: the shared link carries every input and nothing else, and the exports read back the same
+figures the screen shows (Excel through openpyxl, PDF through pypdf)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from fractions import Fraction
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from ucj.export_scenario_pdf import scenario_pdf
+from ucj.export_scenario_xlsx import scenario_xlsx
+from ucj.rules import load
+from ucj.subsidy.cost import Line
+from ucj.subsidy.evaluate import evaluate, summary
+from ucj.subsidy.headcount import Kecamatan, Region
+from ucj.subsidy.scenario import ClaimInputs, Scenario, ScenarioError, decode, encode
+
+D = dt.date
+REGION = Region(
+    (
+        Kecamatan("13.03.03", "Tanjung Gadang", 9, False, uncovered=1_000, workforce=14_039, active=13_039),
+        Kecamatan("13.03.04", "Sijunjung", 9, False),
+    ),
+    default_dropout=0.0521548,
+)
+RESEARCH_CASE = Scenario(
+    start=D(2022, 1, 1),
+    region="13.03",
+    name="Contoh: Sijunjung Tahap I 2022",
+    months=9,
+    lines=(Line(None, "lainnya", "APBD", 1333),),
+)
+
+
+@pytest.fixture(scope="module")
+def book():
+    return load()
+
+
+def test_research_case_through_the_whole_scenario(book):
+    figures = summary(evaluate(RESEARCH_CASE, book, REGION))
+    assert figures["total_cost_rp"] == 201_549_600
+    assert figures["worker_months"] == 1_333 * 9
+    assert figures["cost_per_worker_month_rp"] == 16_800
+
+
+RICH = Scenario(
+    start=D(2026, 3, 1),
+    region="13.71",
+    name="Pokir + APBD, 'uji' = \"kutip\"",
+    package="jkk_jkm_jht",
+    declared_income=20_700_000,
+    months=10,
+    lines=tuple(
+        Line(f"13.71.{i:02d}", g, f, 17 * i)
+        for i, (g, f) in enumerate([("ojek", "POKIR"), ("petani", "APBD")] * 5 + [("penjahit", "CSR")], start=1)
+    ),
+    extra_groups=("penjahit",),
+    budgets={"APBD": 900_000_000, "POKIR": 250_000_000},
+    dapil=("13.71.01", "13.71.02"),
+    per_desa=100,
+    uncovered={"13.71.03": 4_000},
+    rule="proportional",
+    min_share_pct=5,
+    dropout_pct=7.5,
+    incentives=("first_free", "yearly_free"),
+    claims=ClaimInputs(0.004, None, 0.02, 1_500_000),
+)
+
+
+def test_round_trip_keeps_every_input(book):
+    assert decode(encode(RICH), book) == RICH
+
+
+def test_the_link_is_compact_and_versioned():
+    encoded = encode(RICH)
+    assert encoded.startswith("1.")
+    assert len(encoded) < 600  # 11 lines and every option still fit comfortably in a URL
+    assert set(encoded[2:]) <= set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "2." + encode(RICH)[2:], "1.!!!!", "1.eJzLSM3JyVcozy_KSQEAGgQEXQ", encode(RICH)[:-12]],
+    ids=["empty", "other-version", "not-base64", "not-json", "truncated"],
+)
+def test_unreadable_links_are_refused(book, text):
+    with pytest.raises(ScenarioError):
+        decode(text, book)
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        Scenario(start=D(2026, 1, 1), package="jkk_only"),
+        Scenario(start=D(2026, 1, 1), rule="lottery"),
+        Scenario(start=D(2026, 1, 1), incentives=("free_forever",)),
+        Scenario(start=D(2026, 1, 1), lines=(Line(None, "petani", "ARISAN", 5),)),
+        Scenario(start=D(2026, 1, 1), lines=(Line(None, "astronot", "APBD", 5),)),
+        Scenario(start=D(2026, 1, 1), budgets={"SELF": 5}),
+        Scenario(start=D(2026, 1, 1), months=0),
+        Scenario(start=D(2026, 1, 1), min_share_pct=120),
+        Scenario(start=D(2026, 1, 1), dropout_pct=150.0),
+        Scenario(start=D(2026, 1, 1), claims=ClaimInputs(death_rate_annual=2.0)),
+    ],
+    ids=["package", "rule", "incentive", "funding", "group", "budget-source", "months", "share", "dropout", "claims"],
+)
+def test_values_outside_the_allow_lists_are_refused(book, bad):
+    with pytest.raises(ScenarioError):
+        decode(encode(bad), book)
+
+
+scenarios = st.builds(
+    Scenario,
+    start=st.dates(D(2016, 1, 1), D(2035, 12, 1)).map(lambda d: d.replace(day=1)),
+    region=st.sampled_from(["13.71", "13.03", "35.74", "35.09"]),
+    name=st.text(max_size=80),
+    package=st.sampled_from(["jkk_jkm", "jkk_jkm_jht"]),
+    months=st.integers(1, 60),
+    lines=st.lists(
+        st.builds(
+            Line,
+            st.one_of(st.none(), st.sampled_from(["13.71.01", "35.09.11"])),
+            st.sampled_from(["petani", "ojek", "lainnya"]),
+            st.sampled_from(["APBD", "APBDes", "POKIR", "CSR", "DBHCHT"]),
+            st.integers(0, 10**6),
+        ),
+        max_size=12,
+    ).map(tuple),
+    budgets=st.dictionaries(st.sampled_from(["APBD", "DBHCHT", "POKIR", "CSR", "APBN"]), st.integers(0, 10**12)),
+    min_share_pct=st.integers(0, 100),
+    dropout_pct=st.one_of(st.none(), st.floats(0, 100)),
+    claims=st.builds(ClaimInputs, st.one_of(st.none(), st.floats(0, 1)), st.one_of(st.none(), st.floats(0, 1))),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(scenarios)
+def test_any_valid_scenario_survives_the_link(s):
+    assert decode(encode(s), load()) == s
+
+
+@pytest.fixture(scope="module")
+def rich_results(book):
+    return evaluate(RICH, book, REGION)
+
+
+def test_excel_holds_inputs_results_and_the_regulations(book):
+    results = evaluate(RESEARCH_CASE, book, REGION)
+    wb = load_workbook(io.BytesIO(scenario_xlsx(results, book, REGION, "id")))
+    assert wb.sheetnames == ["Masukan", "Hasil", "Tarif dan dasar hukum"]
+    values = {cell.value for ws in wb for row in ws.iter_rows() for cell in row}
+    assert 201_549_600 in values  # the cost by funding source, as a number planners can add up
+    assert "Rp 201.549.600" in values  # the summary
+    rules = [c.value for row in wb["Tarif dan dasar hukum"].iter_rows() for c in row if c.value]
+    assert any("PP 44/2015 Lampiran II" in str(v) for v in rules)
+    assert any("sumber sekunder" in str(v) for v in rules)
+
+
+def test_excel_neutralises_formula_like_names(book, rich_results):
+    wb = load_workbook(io.BytesIO(scenario_xlsx(rich_results, book, REGION, "en")))
+    texts = [c.value for ws in wb for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    assert not any(t.startswith("=") for t in texts)
+
+
+def test_pdf_reads_back_with_the_totals_and_the_regulations(book):
+    results = evaluate(RESEARCH_CASE, book, REGION)
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(scenario_pdf(results, book, REGION, "id"))).pages)
+    assert "201.549.600" in text
+    assert "PP 44/2015" in text
+    assert "ASUMSI" in text  # the claim rates are labelled as assumptions
+
+
+def test_pdf_without_dejavu_falls_back_and_says_so(book, rich_results, tmp_path):
+    pdf = scenario_pdf(rich_results, book, REGION, "en", font_folder=tmp_path)
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "DejaVu Sans was not found" in text
+
+
+def test_minimum_share_fraction_is_passed_on(book):
+    s = Scenario(start=D(2026, 1, 1), region="13.03", budgets={"APBD": 10_000_000}, min_share_pct=50, rule="optimise")
+    allocation = evaluate(s, book, REGION).allocation
+    assert allocation.max_min_share is not None and allocation.max_min_share < Fraction(1, 2)

@@ -1,0 +1,69 @@
+"""`python -m ucj.auth create-user --role admin --username NAME`: accounts from the command line.
+
+Used to make the first admin (no password is shipped) and to reset a password when every admin
+has forgotten theirs. The password is asked for twice and never echoed (or read from standard
+input with --password-stdin). Stop the app first: DuckDB lets only one process write the file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import os
+import sys
+from pathlib import Path
+
+import duckdb
+
+from ucj.auth import ROLES, AccountError
+from ucj.auth.accounts import create_user, normalise, set_password
+from ucj.db import Database
+from ucj.i18n import t
+from ucj.paths import DEMO_DB
+
+
+def _password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    first = getpass.getpass("Kata sandi / password: ")
+    if first != getpass.getpass("Ulangi / repeat: "):
+        raise SystemExit("Kata sandi tidak sama / passwords differ")
+    return first
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m ucj.auth", description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, default=Path(os.environ.get("UCJ_DB", DEMO_DB)))
+    commands = parser.add_subparsers(dest="command", required=True)
+    create = commands.add_parser("create-user", help="a new account")
+    create.add_argument("--username", required=True)
+    create.add_argument("--role", choices=ROLES, required=True)
+    create.add_argument("--password-stdin", action="store_true")
+    reset = commands.add_parser("set-password", help="a new password for an account")
+    reset.add_argument("--username", required=True)
+    reset.add_argument("--password-stdin", action="store_true")
+    args = parser.parse_args(argv)
+    if not args.db.exists():
+        print(f"{args.db} tidak ada: jalankan dulu `python -m ucj.build`", file=sys.stderr)
+        return 2
+    password = _password(args.password_stdin)
+    db = Database(args.db)
+    try:
+        with db.writer() as con:
+            if args.command == "create-user":
+                create_user(con, args.username, password, args.role, actor="cli")
+            else:
+                set_password(con, normalise(args.username), password, actor="cli", now=dt.datetime.now())
+    except AccountError as exc:
+        print(t(f"data.account.{exc.code}"), file=sys.stderr)
+        return 1
+    except duckdb.IOException as exc:
+        print(f"{args.db} sedang dipakai (hentikan aplikasi dulu): {exc}", file=sys.stderr)
+        return 3
+    print(f"ok: {normalise(args.username)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

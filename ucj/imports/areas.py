@@ -1,0 +1,85 @@
+"""Which kecamatan (or desa, or the whole kabupaten/kota) a cell names, by Kemendagri code or name.
+
+Names match case- and space-insensitively after dropping a 'Kecamatan'/'Kec.' prefix, but not
+when spaces are missing inside a name: 'Kototangah' is refused with the suggestion 'Koto Tangah',
+so a typo never lands silently on a similar-sounding kecamatan.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from ucj.imports.columns import squash
+from ucj.imports.table import Cell
+from ucj.imports.values import CellError, required
+
+TOTAL_WORDS = frozenset({"total", "jumlah", "totalkabupaten", "totalkota", "semuakecamatan", "all"})
+_PREFIX = re.compile(r"^(kecamatan|kec\.?)\s+", re.IGNORECASE)
+_CODE = re.compile(r"^[\d.\s]+$")
+SUGGESTION_CUTOFF = 0.75
+
+
+@dataclass(frozen=True)
+class Area:
+    kode: str
+    level: str  # 'kabupaten', 'kecamatan' or 'desa'
+    nama: str
+
+
+@dataclass(frozen=True)
+class Region:
+    """A kabupaten/kota and its areas, as stored in the database."""
+
+    kode_kab: str
+    nama: str
+    kecamatan: dict[str, str]  # kode_kec → nama
+    desa: dict[str, str]  # kode_desa → nama
+
+    @property
+    def kode_prov(self) -> str:
+        return self.kode_kab[:2]
+
+    def match(self, cell: Cell) -> Area:
+        """The area a cell names; CellError 'unknown_area' (with a suggestion) otherwise."""
+        cell = required(cell)
+        raw = str(int(cell)) if isinstance(cell, float) and cell.is_integer() else str(cell).strip()
+        if _CODE.match(raw):
+            return self._by_code(raw)
+        return self._by_name(raw)
+
+    def _by_code(self, raw: str) -> Area:
+        digits = re.sub(r"\D", "", raw)
+        parts = [digits[0:2], digits[2:4], digits[4:6], digits[6:]]
+        kode = ".".join(p for p in parts if p)
+        if kode == self.kode_kab:
+            return Area(kode, "kabupaten", self.nama)
+        if kode in self.kecamatan:
+            return Area(kode, "kecamatan", self.kecamatan[kode])
+        if kode in self.desa:
+            return Area(kode, "desa", self.desa[kode])
+        raise CellError("unknown_area_code", value=raw, region=self.nama)
+
+    def _by_name(self, raw: str) -> Area:
+        name = " ".join(_PREFIX.sub("", raw).split()).casefold()
+        if squash(name) in TOTAL_WORDS or name in {self.nama.casefold(), _short(self.nama).casefold()}:
+            return Area(self.kode_kab, "kabupaten", self.nama)
+        for kode, nama in self.kecamatan.items():
+            if " ".join(nama.split()).casefold() == name:
+                return Area(kode, "kecamatan", nama)
+        suggestion = self.suggest(raw)
+        if suggestion:
+            raise CellError("unknown_area_suggest", value=raw, suggestion=suggestion)
+        raise CellError("unknown_area", value=raw, region=self.nama)
+
+    def suggest(self, raw: str) -> str | None:
+        """The kecamatan name closest to `raw` ('Kototangah' → 'Koto Tangah'), if any is close."""
+        names = {squash(n): n for n in self.kecamatan.values()}
+        close = difflib.get_close_matches(squash(_PREFIX.sub("", raw)), list(names), n=1, cutoff=SUGGESTION_CUTOFF)
+        return names[close[0]] if close else None
+
+
+def _short(nama: str) -> str:
+    """'Kota Padang' → 'Padang', 'Kabupaten Sijunjung' → 'Sijunjung'."""
+    return re.sub(r"^(kota|kabupaten|kab\.?)\s+", "", nama, flags=re.IGNORECASE)

@@ -1,0 +1,79 @@
+"""Read an uploaded CSV or Excel file into a `Table`, or say plainly why it cannot be read."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from ucj.imports.encoding import NotText, decode
+from ucj.imports.problems import ImportRejected, Problem
+from ucj.imports.table import MAX_BYTES, MAX_COLUMNS, MAX_ROWS, Row, Table, is_blank
+from ucj.imports.xlsx import read_sheet, sheet_names
+
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .xls format
+DELIMITERS = ",;\t|"
+
+
+def _reject(code: str, file_name: str, **params: object) -> ImportRejected:
+    return ImportRejected([Problem(code, file_name, params=params)])
+
+
+def _check_size(file_name: str, data: bytes) -> None:
+    if not data or not data.strip():
+        raise _reject("empty_file", file_name)
+    if len(data) > MAX_BYTES:
+        raise _reject("too_big", file_name, size_mb=round(len(data) / 2**20, 1), limit_mb=MAX_BYTES // 2**20)
+    if data.startswith(OLE_MAGIC):
+        raise _reject("old_xls", file_name)
+
+
+def is_excel(data: bytes) -> bool:
+    return data.startswith(ZIP_MAGIC)
+
+
+def list_sheets(file_name: str, data: bytes) -> list[str]:
+    """The Excel sheets that hold data (several: the user picks one); [] for a CSV file."""
+    _check_size(file_name, data)
+    return sheet_names(file_name, data) if is_excel(data) else []
+
+
+def read_table(file_name: str, data: bytes, sheet: str | None = None) -> Table:
+    """The file's rows; raises ImportRejected with a clear problem for anything unreadable."""
+    _check_size(file_name, data)
+    if is_excel(data):
+        return read_sheet(file_name, data, sheet)
+    return read_csv(file_name, data)
+
+
+def _dialect(sample: str) -> type[csv.Dialect] | csv.Dialect:
+    # Indonesian Excel writes ';' because ',' is the decimal separator; sniff rather than assume.
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=DELIMITERS)
+    except csv.Error:
+        return csv.excel
+
+
+def read_csv(file_name: str, data: bytes) -> Table:
+    try:
+        text, encoding = decode(data)
+    except NotText as exc:
+        raise _reject("not_text", file_name) from exc
+    if "\x00" in text:
+        raise _reject("not_text", file_name)
+    rows: list[Row] = []
+    reader = csv.reader(io.StringIO(text, newline=""), _dialect(text[:8192]))
+    try:
+        for number, cells in enumerate(reader, start=1):
+            if len(cells) > MAX_COLUMNS:
+                raise _reject("too_many_columns", file_name, limit=MAX_COLUMNS)
+            if all(is_blank(c) for c in cells):
+                continue
+            rows.append(Row(number, tuple(cells)))
+            if len(rows) > MAX_ROWS + 1:
+                raise _reject("too_many_rows", file_name, limit=MAX_ROWS)
+    except csv.Error as exc:
+        raise _reject("bad_csv", file_name, detail=str(exc)) from exc
+    if not rows:
+        raise _reject("empty_file", file_name)
+    return Table(file_name, tuple(rows), encoding=encoding)

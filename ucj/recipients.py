@@ -1,0 +1,94 @@
+"""Subsidy recipient lists: NIK checks, masking, keyed hashes for duplicate checks, small-count suppression.
+
+A NIK (Nomor Induk Kependudukan) is 16 digits: province (2), kabupaten/kota (2), kecamatan (2),
+birth day (2; women add 40), birth month (2), birth year (2), serial (4). The app stores a NIK
+only as an HMAC-SHA256 under a per-install secret kept outside the database, plus a masked form:
+equal NIKs give equal hashes, so duplicates across lists are found, while a copy of the database
+alone does not reveal them. A plain or per-row-salted hash would not do: the NIK space is small
+enough to search (region prefix and birth date are guessable), and per-row salts defeat matching.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import re
+import secrets
+from pathlib import Path
+
+import pandas as pd
+
+from ucj import fmt
+from ucj.fmt import Lang
+from ucj.imports.table import Cell
+from ucj.imports.values import CellError, required
+from ucj.paths import DATA
+
+SMALL_COUNT = 5  # public exports show counts of 1–4 as "<5"
+SECRET_ENV = "UCJ_SECRET_FILE"
+DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # 29 February: the year's century is unknown
+
+
+def parse_nik(cell: Cell) -> str:
+    """The NIK as 16-character text; a number cell is refused because Excel keeps only 15 digits."""
+    cell = required(cell)
+    if isinstance(cell, int | float) and not isinstance(cell, bool):
+        raise CellError("nik_number_cell")
+    text = re.sub(r"\s+", "", str(cell)).lstrip("'")
+    if re.fullmatch(r"\d(\.\d+)?[eE]\+?\d+", text):
+        raise CellError("nik_number_cell")
+    return text
+
+
+def nik_errors(nik: str, kode_kab: str) -> list[str]:
+    """Problem codes for one NIK against its region ([] when it is plausible)."""
+    if not re.fullmatch(r"\d{16}", nik):
+        return ["nik_digits"]
+    found = []
+    if nik[:4] != kode_kab.replace(".", ""):
+        found.append("nik_region")
+    day, month = int(nik[6:8]), int(nik[8:10])
+    day = day - 40 if day > 40 else day
+    if not 1 <= month <= 12 or not 1 <= day <= DAYS_IN_MONTH[month - 1]:
+        found.append("nik_birth_date")
+    if nik[12:] == "0000":
+        found.append("nik_serial")
+    return found
+
+
+def mask_nik(nik: str) -> str:
+    """Kecamatan code and the last two digits only: '137101********34'."""
+    return nik[:6] + "*" * (len(nik) - 8) + nik[-2:] if len(nik) > 8 else "*" * len(nik)
+
+
+def mask_name(name: str) -> str:
+    """Initials only, with a fixed-width mask so the length of a name is not given away: 'B*** S***'."""
+    return " ".join(word[0] + "***" for word in name.split()) or "***"
+
+
+def nik_hash(nik: str, secret: bytes) -> str:
+    return hmac.new(secret, nik.encode("ascii", "replace"), hashlib.sha256).hexdigest()
+
+
+def secret_path() -> Path:
+    return Path(os.environ.get(SECRET_ENV, DATA / "nik_secret.key"))
+
+
+def install_secret(path: Path | None = None) -> bytes:
+    """The per-install key, made on first use (readable by the owner only). Losing it loses cross-list checks."""
+    path = path or secret_path()
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as fh:
+            fh.write(secrets.token_hex(32))
+    return bytes.fromhex(path.read_text().strip())
+
+
+def suppress_small(counts: pd.DataFrame, columns: list[str], lang: Lang = "id") -> pd.DataFrame:
+    """Counts of 1–4 shown as '<5' so that nobody on a small list can be singled out."""
+    out = counts.copy()
+    for column in columns:
+        out[column] = [f"<{SMALL_COUNT}" if 0 < v < SMALL_COUNT else fmt.number(v, lang) for v in counts[column]]
+    return out
