@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ucj import fmt
-from ucj.headline import headline
+from ucj.headline import region_headline
 from ucj.i18n import t
 from ui.data import query
 from ui.figures import figure_card
@@ -12,13 +12,7 @@ from ui.layout import context
 ctx = context()
 lang = ctx.lang
 params = {"kode_kab": ctx.kode_kab}
-h = headline(
-    workforce_rows=query("region_workforce", **params),
-    published_rates=query("published_coverage_rates", **params),
-    segments=query("participants_by_segment", **params),
-    programmes=query("subsidy_programmes", **params),
-    targets=query("region_targets", **params),
-)
+h = region_headline(query, ctx.kode_kab)
 
 st.title(ctx.region_name)
 st.caption(t("app.tagline", lang))

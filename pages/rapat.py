@@ -20,7 +20,7 @@ if presentation.presenting():
 st.title(t("nav.rapat", lang))
 st.caption(t("rapat.intro", lang))
 keys = presentation.picker(lang)
-presentation.scenario_picker(lang)
+presentation.scenario_picker(lang, ctx.kode_kab)
 if not keys:
     st.info(t("rapat.pick_one", lang))
     st.stop()

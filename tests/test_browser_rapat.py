@@ -108,3 +108,15 @@ def test_a_copied_link_opens_the_same_slide_on_a_phone(base_url: str, page: Page
     expect(page.locator(".ucj-deck.preview h1")).to_have_text(t("rapat.slide.budget", "en"))
     picked = page.get_by_test_id("stMultiSelectTagsContainer").locator("span[title]")
     expect(picked).to_have_text([t(f"rapat.slide.{k}", "en") for k in ("budget", "headline", "map")])
+
+
+def test_the_fullscreen_button_fills_the_screen_and_gives_it_back(base_url: str, page: Page) -> None:
+    page.set_viewport_size(PROJECTOR)
+    page.goto(f"{base_url}/rapat?region=padang&present=1&slides=headline&slide=1")
+    wait_for_app(page)
+    button = page.get_by_role("button", name=t("rapat.fullscreen"))
+    button.click()
+    page.wait_for_function("document.fullscreenElement === document.documentElement")
+    assert_fits(page, "the headline slide at full screen")
+    button.click()
+    page.wait_for_function("document.fullscreenElement === null")

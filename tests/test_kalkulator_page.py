@@ -9,6 +9,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.apptest_support import metrics, open_app
+from tests.data_support import add_user, signed_in
+from ucj.db import Database
 from ucj.i18n import t
 from ucj.rules import load
 from ucj.subsidy.cost import Line
@@ -141,3 +143,30 @@ def test_the_meeting_link_opens_rapat_on_the_budget_slide_with_this_scenario(app
     rapat = open_app(target.pop("region"), target.pop("lang"), "pages/rapat.py", **target)
     deck = next(h.proto.body for h in rapat.get("html") if "ucj-deck" in h.proto.body)
     assert t("rapat.slide.budget") in deck and "Rp 201.549.600" in deck
+
+
+def test_an_editor_saves_a_scenario_for_colleagues(data_db, fast_hashing):
+    add_user(data_db, "bappeda1", "editor")
+    editor = signed_in("sijunjung", "bappeda1")
+    editor.query_params["s"] = encode(RESEARCH_CASE)
+    editor.switch_page(PAGE).run()
+    assert "semua pengguna" in " ".join(c.value for c in editor.caption)
+    editor.text_input(key="kalk_name").set_value("Tahap I").run()
+    editor.button(key="kalk_save").click().run()
+    assert not editor.exception, editor.exception
+
+    colleague = open_app("sijunjung", page=PAGE)  # another browser, not signed in
+    pick = colleague.selectbox(key="kalk_load_pick")
+    assert pick.options == ["Tahap I"]  # shared, so not marked "sesi ini"
+    assert not [b for b in colleague.button if b.key == "kalk_delete"]  # only an editor removes it
+    colleague.button(key="kalk_load").click().run()
+    assert metrics(colleague)["Biaya total"] == "Rp 201.549.600"
+    colleague.text_input(key="kalk_name").set_value("Coba").run()
+    colleague.button(key="kalk_save").click().run()
+    assert colleague.selectbox(key="kalk_load_pick").options == ["Tahap I", "Coba (sesi ini)"]
+
+    editor.selectbox(key="kalk_load_pick").set_value("Tahap I").run()
+    editor.button(key="kalk_delete").click().run()
+    assert not [s for s in editor.selectbox if s.key == "kalk_load_pick"]
+    actions = Database(data_db).query("audit_log_entries")["action"].tolist()
+    assert actions[:2] == ["scenario_delete", "scenario_save"]

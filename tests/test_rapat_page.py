@@ -9,7 +9,9 @@ from streamlit.testing.v1 import AppTest
 
 from tests.apptest_support import REGIONS, open_app
 from ucj.i18n import t
+from ucj.rules import load
 from ucj.slides.registry import SLIDES
+from ucj.subsidy import scenario_store
 from ucj.subsidy.cost import Line
 from ucj.subsidy.scenario import Scenario, encode
 
@@ -113,3 +115,16 @@ def test_a_pasted_calculator_link_puts_its_scenario_on_the_budget_slide(app_db):
     at.button(key="rapat_scenario_drop").click().run()
     assert param(at, "s") is None
     assert "Biaya total" not in shown(at) and "Biaya 12 bulan untuk" in shown(at)
+
+
+def test_a_scenario_an_editor_saved_is_picked_for_the_budget_slide(db):
+    case = Scenario(
+        start=dt.date(2022, 1, 1), region="13.03", months=9, lines=(Line(None, "petani", "APBD", 1333),), name="Tahap I"
+    )
+    with db.writer() as con:
+        scenario_store.save(con, encode(case), load(), actor="bappeda1", now=dt.datetime(2026, 11, 30, 9))
+    at = open_app("sijunjung", "id", PAGE, slides="budget")
+    at.selectbox(key="rapat_scenario_saved").set_value("Tahap I").run()
+    assert param(at, "s") == encode(case)
+    assert "Tahap I" in shown(at) and "Rp 201.549.600" in shown(at)
+    assert at.selectbox(key="rapat_scenario_saved").value is None  # ready for the next pick

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
@@ -21,6 +21,9 @@ import pandas as pd
 from ucj.paths import QUERIES
 
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+
+# `query(name, **params)`: ui.data.query on screen (cached), a Database's query in exports and tests.
+Query = Callable[..., pd.DataFrame]
 
 
 class UnknownQuery(ValueError):

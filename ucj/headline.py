@@ -14,6 +14,7 @@ from typing import Literal
 import pandas as pd
 
 from ucj import fmt
+from ucj.db import Query
 from ucj.fmt import Lang
 from ucj.provenance import Provenance
 
@@ -235,4 +236,16 @@ def headline(
         target=target,
         gap_points=gap_points,
         gap_persons=gap_persons,
+    )
+
+
+def region_headline(query: Query, kode_kab: str) -> Headline:
+    """`headline` fed by the five queries it needs, for one region."""
+    params = {"kode_kab": kode_kab}
+    return headline(
+        workforce_rows=query("region_workforce", **params),
+        published_rates=query("published_coverage_rates", **params),
+        segments=query("participants_by_segment", **params),
+        programmes=query("subsidy_programmes", **params),
+        targets=query("region_targets", **params),
     )

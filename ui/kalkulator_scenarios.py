@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import pandas as pd
@@ -13,39 +14,80 @@ from ucj.fmt import Lang
 from ucj.i18n import t
 from ucj.rules import RuleBook
 from ucj.slides.registry import SLIDES
+from ucj.subsidy import scenario_store
 from ucj.subsidy.evaluate import SUMMARY_KEYS, Results, evaluate, summary
 from ucj.subsidy.headcount import Region
 from ucj.subsidy.report import summary_cell
 from ucj.subsidy.retention import Evidence
-from ucj.subsidy.scenario import PARAM, Scenario, decode, encode
+from ucj.subsidy.scenario import NAME_MAX, PARAM, Scenario, decode, encode
+from ui import access
 from ui import kalkulator_state as state
+from ui.data import clear_cache, database, query
 from ui.kalkulator_state import key
 
-SAVED = key("saved")  # {kode_kab: {name: encoded scenario}}, this session only
+SESSION = key("saved")  # {kode_kab: {name: encoded scenario}}: a viewer's scenarios, this session only
 COMPARE_MAX = 3
 
 
+def _session(kode_kab: str) -> dict[str, str]:
+    return st.session_state.setdefault(SESSION, {}).setdefault(kode_kab, {})
+
+
+def _shared(kode_kab: str) -> dict[str, str]:
+    rows = query("saved_scenarios", kode_kab=kode_kab)
+    return dict(zip(rows["name"], rows["encoded"]))
+
+
 def saved(kode_kab: str) -> dict[str, str]:
-    return st.session_state.setdefault(SAVED, {}).setdefault(kode_kab, {})
+    """Scenarios editors saved for everyone, then this session's own (which win on the same name)."""
+    return _shared(kode_kab) | _session(kode_kab)
 
 
-def _save(s: Scenario, lang: Lang) -> None:
-    """Keep the scenario under the name typed now (the name field may have changed with the click)."""
+def _save(s: Scenario, book: RuleBook, lang: Lang) -> None:
+    """Keep the scenario under the name typed now (the name field may have changed with the click):
+    for every colleague when an editor is signed in, else for this session."""
     name = str(st.session_state[key("name")]).strip() or t("kalk.unnamed", lang)
-    saved(s.region)[name] = encode(s.named(name))
+    encoded = encode(s.named(name))
+    editor = access.current_editor()
+    if editor is None:
+        _session(s.region)[name] = encoded
+        return
+    with database().writer() as con:
+        scenario_store.save(con, encoded, book, actor=editor, now=dt.datetime.now())
+    _session(s.region).pop(name, None)
+    clear_cache()
+
+
+def _delete(kode_kab: str) -> None:
+    name = st.session_state[key("load_pick")]
+    if _session(kode_kab).pop(name, None) is not None:
+        return
+    editor = access.current_editor()
+    if editor is not None and name in _shared(kode_kab):
+        with database().writer() as con:
+            scenario_store.delete(con, kode_kab, name, actor=editor)
+        clear_cache()
 
 
 def save_and_load(book: RuleBook, region: Region, evidence: list[Evidence], scenario: Scenario, lang: Lang) -> None:
     c1, c2 = st.columns(2)
+    editor = access.current_editor()
     with c1:
-        st.text_input(t("kalk.name", lang), key=key("name"), max_chars=80)
-        st.button(t("kalk.save", lang), key=key("save"), on_click=_save, args=(scenario, lang))
+        st.text_input(t("kalk.name", lang), key=key("name"), max_chars=NAME_MAX)
+        st.button(t("kalk.save", lang), key=key("save"), on_click=_save, args=(scenario, book, lang))
+        st.caption(t("kalk.saves_shared" if editor else "kalk.saves_session", lang))
     mine = saved(scenario.region)
     with c2:
         if not mine:
             st.caption(t("kalk.none_saved", lang))
             return
-        st.selectbox(t("kalk.saved", lang), list(mine), key=key("load_pick"))
+        shared, own = _shared(scenario.region), _session(scenario.region)
+        st.selectbox(
+            t("kalk.saved", lang),
+            list(mine),
+            key=key("load_pick"),
+            format_func=lambda n: f"{n} ({t('kalk.this_session', lang)})" if n in own else n,
+        )
         st.button(
             t("kalk.load", lang),
             key=key("load"),
@@ -53,6 +95,9 @@ def save_and_load(book: RuleBook, region: Region, evidence: list[Evidence], scen
                 decode(mine[st.session_state[key("load_pick")]], book), book, region, evidence
             ),
         )
+        pick = st.session_state[key("load_pick")]
+        if pick in own or (editor and pick in shared):
+            st.button(t("kalk.delete", lang), key=key("delete"), on_click=_delete, args=(scenario.region,))
 
 
 def compare(current: Results, book: RuleBook, region: Region, kode_kab: str, lang: Lang) -> None:

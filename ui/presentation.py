@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import html
 from functools import cache
 from typing import Literal
 
@@ -30,6 +31,7 @@ from ui.layout import Context
 
 PICKER = "rapat_slides"
 SCENARIO_INPUT = "rapat_scenario_link"
+SAVED_PICK = "rapat_scenario_saved"
 # Streamlit's frame, hidden while presenting; the extra shortcut buttons are never shown.
 PRESENTING_CSS = """
 header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
@@ -42,6 +44,22 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecor
 }
 .st-key-rapat_nav button { min-height: 2.6rem; min-width: 2.8rem; font-size: 1.25rem; }
 .st-key-rapat_nav p { margin: 0; font-size: 1.25rem; }
+"""
+# The browser's Fullscreen API needs the click itself, so this button runs in the page (a Streamlit
+# button would lose the gesture on its way to the server). Constant markup: nothing user-given in it.
+FULLSCREEN_HTML = """
+<button class="ucj-fullscreen" type="button" title="{label}" aria-label="{label}">⛶</button>
+<script>
+for (const button of document.querySelectorAll(".ucj-fullscreen:not([data-bound])")) {{
+  button.dataset.bound = "1";
+  button.addEventListener("click", () => document.fullscreenElement
+    ? document.exitFullscreen() : document.documentElement.requestFullscreen());
+}}
+</script>
+<style>
+.ucj-fullscreen {{ min-height: 2.6rem; min-width: 2.8rem; font-size: 1.25rem; border-radius: 0.5rem;
+  border: 1px solid rgba(49, 51, 63, 0.2); background: #fff; cursor: pointer; }}
+</style>
 """
 # (key, label, step, shortcut): arrows on the visible buttons, the clicker keys on hidden ones
 NAV_BUTTONS = (("rapat_prev", "‹", -1, "Left"), ("rapat_next", "›", 1, "Right"))
@@ -107,9 +125,29 @@ def _drop_scenario() -> None:
     st.query_params.pop(SCENARIO_PARAM, None)
 
 
-def scenario_picker(lang: str) -> None:
-    """A scenario from Kalkulator Subsidi for the budget slide: its share link pasted here, kept in the URL."""
+def _take_saved(saved: dict[str, str]) -> None:
+    picked = st.session_state[SAVED_PICK]
+    if picked in saved:
+        st.query_params[SCENARIO_PARAM] = saved[picked]
+    st.session_state[SAVED_PICK] = None
+
+
+def scenario_picker(lang: str, kode_kab: str) -> None:
+    """A scenario from Kalkulator Subsidi for the budget slide: one an editor saved for the region, or
+    any scenario's share link pasted here; kept in the URL."""
     with st.expander(t("rapat.scenario", lang), expanded=SCENARIO_PARAM in st.query_params):
+        rows = query("saved_scenarios", kode_kab=kode_kab)
+        if not rows.empty:
+            saved = dict(zip(rows["name"], rows["encoded"]))
+            st.selectbox(
+                t("rapat.scenario_saved", lang),
+                list(saved),
+                index=None,
+                key=SAVED_PICK,
+                on_change=_take_saved,
+                args=(saved,),
+                placeholder=t("rapat.scenario_saved_placeholder", lang),
+            )
         st.text_input(
             t("rapat.scenario_link", lang),
             key=SCENARIO_INPUT,
@@ -167,6 +205,8 @@ def navigation(number: int, count: int, lang: str, present: bool) -> None:
                 help=t(f"rapat.{key}", lang),
             )
         if present:
+            label = html.escape(t("rapat.fullscreen", lang), quote=True)
+            st.html(FULLSCREEN_HTML.format(label=label), width="content", unsafe_allow_javascript=True)
             st.button(
                 "✕",
                 key="rapat_exit",

@@ -3,21 +3,9 @@
 from __future__ import annotations
 
 from ucj.fmt import Lang
-from ucj.headline import Figure, Headline, headline
+from ucj.headline import Figure, region_headline
 from ucj.i18n import t
 from ucj.slides.model import DeckContext, Query, Slide, as_of_of, slide_figure, sources_of
-
-
-def region_headline(query: Query, kode_kab: str) -> Headline:
-    """ucj.headline.headline fed by the five queries it needs, for one region."""
-    params = {"kode_kab": kode_kab}
-    return headline(
-        workforce_rows=query("region_workforce", **params),
-        published_rates=query("published_coverage_rates", **params),
-        segments=query("participants_by_segment", **params),
-        programmes=query("subsidy_programmes", **params),
-        targets=query("region_targets", **params),
-    )
 
 
 def label(figure: Figure, lang: Lang) -> str:

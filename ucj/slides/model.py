@@ -7,19 +7,16 @@ renderers only arrange text, a table and one picture; none of them formats or co
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-import pandas as pd
-
 from ucj import fmt
+from ucj.db import Query as Query  # the slide modules take it from here
 from ucj.fmt import Lang
 from ucj.i18n import t
 from ucj.provenance import Kind, Provenance
 
-# `query(name, **params)`: ui.data.query on screen, a Database's query in exports and tests.
-Query = Callable[..., pd.DataFrame]
 VegaLite = dict[str, Any]
 MAX_FIGURES = 6  # two rows of three: what a projector, a phone and a printed page all hold
 

@@ -6,15 +6,10 @@ so both read the region and the drop-out evidence the same way.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-import pandas as pd
-
+from ucj.db import Query
 from ucj.rules import RuleBook
 from ucj.subsidy.headcount import Region, kecamatan_from
 from ucj.subsidy.retention import Evidence, default_evidence, evidence
-
-Query = Callable[..., pd.DataFrame]
 
 
 def dropout_evidence(query: Query, book: RuleBook) -> list[Evidence]:

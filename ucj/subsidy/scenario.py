@@ -23,6 +23,9 @@ VERSION = 1
 PARAM = "s"
 
 
+NAME_MAX = 80  # characters a scenario name keeps
+
+
 class ScenarioError(ValueError):
     """A shared link that cannot be read (damaged, another version, or values outside the allow-lists)."""
 
@@ -128,7 +131,7 @@ def _from_json(d: dict, book: RuleBook) -> Scenario:
     return Scenario(
         start=parse_month_key(d["t"]),
         region=str(d["k"]),
-        name=str(d["n"])[:80],
+        name=str(d["n"])[:NAME_MAX],
         package=d["p"],
         declared_income=_int(d["i"], 1, 10**10, "penghasilan"),
         months=_int(d["m"], 1, 60, "jumlah bulan"),
