@@ -5,7 +5,7 @@ import datetime as dt
 import streamlit as st
 
 from ucj.choropleth import base_map, choropleth_layer
-from ucj.coverage_metrics import area_values, as_mappings, default_month, first_with_data, months, target_for
+from ucj.coverage_metrics import area_values, as_mappings, default_month, first_with_data, months_of, target_for
 from ucj.i18n import t
 from ucj.metric_style import classes_for, formatter
 from ui import map_view, peta_detail, peta_panels, peta_state
@@ -26,10 +26,7 @@ peta_state.set_focus(focus)
 kab_inputs = peta_panels.inputs(ctx.kode_kab, "kabupaten")
 kec_inputs = peta_panels.inputs(ctx.kode_kab, "kecamatan")
 map_inputs = peta_panels.inputs(ctx.kode_kab, "desa") if focus.drilled else kec_inputs
-options = sorted(
-    set(months(kec_inputs.participants, kec_inputs.workforce))
-    | set(months(map_inputs.participants, map_inputs.workforce))
-)
+options = months_of(kec_inputs, map_inputs)
 if not options:  # a region with boundaries but no figures yet: an all-grey map says so
     st.info(t("peta.no_data_region", lang))
     options = [dt.date.today().replace(day=1)]
@@ -68,26 +65,9 @@ with table_col:
     peta_panels.ranking_table(values, names, selection.metric, lang, area_level)
 
 if focus.kec:
-    with st.container(border=True):
-        detail_kode = focus.desa or focus.kec
-        detail_inputs = map_inputs if focus.desa else kec_inputs
-        detail_values = (
-            values if focus.desa or not focus.drilled else area_values(list(kecamatan["kode"]), kec_inputs, selection)
-        )
-        peta_detail.detail(detail_kode, names, detail_values, detail_inputs, selection, lang)
-        if not focus.drilled and focus.kec in with_desa_map:
-            desa_inputs = peta_panels.inputs(ctx.kode_kab, "desa")
-            kec_desa = [k for k in desa["kode"] if k.startswith(f"{focus.kec}.")]
-            st.markdown(f"**{t('peta.desa_breakdown', lang)}**")
-            peta_panels.desa_breakdown(
-                area_values(kec_desa, desa_inputs, selection), names, desa_inputs, selection.metric, lang
-            )
-            st.button(
-                t("peta.open_desa_map", lang),
-                key="peta_drill",
-                on_click=peta_state.set_focus,
-                args=(focus.click(focus.kec, has_desa=True),),
-            )
+    peta_detail.selected_area(
+        ctx.kode_kab, focus, kecamatan, desa, names, values, kec_inputs, map_inputs, selection, lang
+    )
 
 peta_detail.region_context(ctx, kab_inputs)
 

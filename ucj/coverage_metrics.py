@@ -254,6 +254,11 @@ def months(participants: pd.DataFrame, workforce: pd.DataFrame) -> list[dt.date]
     return sorted({d for d in (_date(p) for p in periods) if d is not None})
 
 
+def months_of(*inputs: Inputs) -> list[dt.date]:
+    """Every month some figure of any of `inputs` stands at, oldest first (the month picker's options)."""
+    return sorted({m for i in inputs for m in months(i.participants, i.workforce)})
+
+
 def default_month(participants: pd.DataFrame, workforce: pd.DataFrame, segment: str = "ALL") -> dt.date | None:
     """The latest month with active participants of `segment`; else the latest month of any figure."""
     rows = participants[(participants["segment"] == segment) & (participants["status"] == "active")]

@@ -16,12 +16,19 @@ PROGRESS_BANDS = (0.25, 0.50, 0.75)  # of the target; 1.0 (target reached) is th
 CHANGE_BANDS = (-0.10, -0.02, 0.02, 0.10)
 
 
+def _stated_decimals(ratio: float) -> int:
+    """Two decimals for a percentage stated with two (a 52,15 % target), else one: a legend break at the
+    target must read as the target does, and a computed share must not look more precise than it is."""
+    percent = ratio * 100
+    return 2 if abs(percent - round(percent, 2)) < 1e-9 and abs(percent - round(percent, 1)) > 1e-9 else 1
+
+
 def formatter(metric: Metric, lang: Lang) -> Callable[[float], str]:
     """The function that writes one figure of `metric` (percent for shares, counts with separators)."""
     if metric == "change":
-        return lambda v: ("+" if v > 0 else "") + fmt.percent(v, lang)
+        return lambda v: ("+" if v > 0 else "") + fmt.percent(v, lang, _stated_decimals(v))
     if metric in RATIO_METRICS:
-        return lambda v: fmt.percent(v, lang)
+        return lambda v: fmt.percent(v, lang, _stated_decimals(v))
     return lambda v: fmt.number(v, lang)
 
 

@@ -19,9 +19,11 @@ from ucj.coverage_metrics import (
 from ucj.fmt import Lang
 from ucj.headline import coverage_figures
 from ucj.i18n import t
+from ucj.map_focus import Focus
 from ucj.metric_style import formatter
 from ucj.national_context import national_figures
 from ucj.trend_charts import segment_trend_chart, target_chart
+from ui import peta_panels, peta_state
 from ui.data import query
 from ui.figures import BADGE_COLOUR, figure_card
 from ui.layout import Context
@@ -71,6 +73,43 @@ def detail(
         st.caption(row["method"])
     _target_vs_realisation(kode, area_inputs, selection, lang)
     _trend(segment_trend(area_inputs.participants, kode), lang, "peta.chart.by_segment")
+
+
+def selected_area(
+    kode_kab: str,
+    focus: Focus,
+    kecamatan: pd.DataFrame,
+    desa: pd.DataFrame,
+    names: dict[str, str],
+    values: pd.DataFrame,
+    kec_inputs: Inputs,
+    map_inputs: Inputs,
+    selection: Selection,
+    lang: Lang,
+) -> None:
+    """The clicked kecamatan (or desa): its detail, and for a kecamatan with desa boundaries the desa
+    breakdown and the way down to their map."""
+    with st.container(border=True):
+        if focus.desa:
+            detail(focus.desa, names, values, map_inputs, selection, lang)
+            return
+        # On the desa map the values are the desa's: the kecamatan's rank needs the kecamatan's values.
+        kec_values = area_values(list(kecamatan["kode"]), kec_inputs, selection) if focus.drilled else values
+        detail(focus.kec, names, kec_values, kec_inputs, selection, lang)
+        if focus.drilled or focus.kec not in set(desa["kode_kec"]):
+            return
+        desa_inputs = peta_panels.inputs(kode_kab, "desa")
+        kec_desa = [k for k in desa["kode"] if k.startswith(f"{focus.kec}.")]
+        st.markdown(f"**{t('peta.desa_breakdown', lang)}**")
+        peta_panels.desa_breakdown(
+            area_values(kec_desa, desa_inputs, selection), names, desa_inputs, selection.metric, lang
+        )
+        st.button(
+            t("peta.open_desa_map", lang),
+            key="peta_drill",
+            on_click=peta_state.set_focus,
+            args=(focus.click(focus.kec, has_desa=True),),
+        )
 
 
 def _target_vs_realisation(kode: str, area_inputs: Inputs, selection: Selection, lang: Lang) -> None:

@@ -48,7 +48,9 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecor
 # The browser's Fullscreen API needs the click itself, so this button runs in the page (a Streamlit
 # button would lose the gesture on its way to the server). Constant markup: nothing user-given in it.
 FULLSCREEN_HTML = """
-<button class="ucj-fullscreen" type="button" title="{label}" aria-label="{label}">⛶</button>
+<button class="ucj-fullscreen" type="button" title="{label}" aria-label="{label}">
+<svg viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" stroke-width="2"
+ aria-hidden="true"><path d="M4 9V4h5M15 4h5v5M20 15v5h-5M9 20H4v-5"/></svg></button>
 <script>
 for (const button of document.querySelectorAll(".ucj-fullscreen:not([data-bound])")) {{
   button.dataset.bound = "1";
@@ -58,7 +60,8 @@ for (const button of document.querySelectorAll(".ucj-fullscreen:not([data-bound]
 </script>
 <style>
 .ucj-fullscreen {{ min-height: 2.6rem; min-width: 2.8rem; font-size: 1.25rem; border-radius: 0.5rem;
-  border: 1px solid rgba(49, 51, 63, 0.2); background: #fff; cursor: pointer; }}
+  border: 1px solid rgba(49, 51, 63, 0.2); background: #fff; cursor: pointer; color: rgb(49, 51, 63);
+  display: inline-flex; align-items: center; justify-content: center; }}
 </style>
 """
 # (key, label, step, shortcut): arrows on the visible buttons, the clicker keys on hidden ones
