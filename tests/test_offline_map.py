@@ -89,23 +89,22 @@ def test_refuses_elements_that_need_the_internet(make: Callable[[], Element]) ->
 
 
 def _point_inside(frame: Frame, index: int) -> dict[str, float]:
-    """A point of path `index` that really hits it: a bbox centre can miss a concave polygon."""
-    point = (
-        frame.locator("path.leaflet-interactive")
-        .nth(index)
-        .evaluate(
-            """(el) => {
+    """A point of path `index` that really hits it: a bbox centre can miss a concave polygon. Polled,
+    because on a busy machine Leaflet may still be laying out or zooming to the bounds."""
+    path = frame.locator("path.leaflet-interactive").nth(index).element_handle()
+    found = frame.wait_for_function(
+        """(el) => {
             const r = el.getBoundingClientRect();
             for (let i = 1; i < 10; i++) for (let j = 1; j < 10; j++) {
                 const x = r.left + (r.width * j) / 10, y = r.top + (r.height * i) / 10;
                 if (document.elementFromPoint(x, y) === el) return {x: x - r.left, y: y - r.top};
             }
             return null;
-        }"""
-        )
+        }""",
+        arg=path,
+        timeout=15_000,
     )
-    assert point is not None, f"polygon {index} is hidden under the others"
-    return point
+    return found.json_value()
 
 
 @pytest.mark.browser
