@@ -15,7 +15,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
@@ -134,6 +134,7 @@ def test_text_in_any_encoding(con, rows, encoding, delimiter, kind):
     changes=st.lists(st.tuples(st.integers(0, 11), st.integers(0, 5), CELL), max_size=4),
     encoding=st.sampled_from(ENCODINGS),
 )
+@example(changes=[(1, 5, "99999999999999999999999")], encoding="utf-8")  # a count beyond 64-bit integers
 def test_mutated_valid_participants(con, changes, encoding):
     """A good monthly report with a few cells replaced: stored when still valid, refused otherwise."""
     rows = [list(PARTICIPANTS_HEADER)] + [
@@ -166,6 +167,7 @@ EXCEL_CELL = st.one_of(
     pick=st.integers(0, 3),
     kind=st.sampled_from(sorted(KINDS)),
 )
+@example(sheets=[[], [], [["=SUM(A1:A3)"]]], merge=None, pick=2, kind="participants")  # a sheet of only a formula
 def test_excel_sheets_merges_formulas(con, sheets, merge, pick, kind):
     header = [c.header for c in KINDS[kind].columns]
     book = {f"S{i}": [header, *rows] if i == 0 else rows for i, rows in enumerate(sheets)} or {"Kosong": []}

@@ -76,3 +76,13 @@ def test_layout_problems_only_at_or_below_the_header():
     header, _ = find_header(table, KIND.columns)
     problems = layout_problems(table, header)
     assert [(p.code, p.row) for p in problems] == [("merged_cells", 3), ("formula_cell", 3)]
+
+
+def test_a_sheet_of_only_formulas_says_so_instead_of_crashing():
+    """Found by the fuzz suite: a sheet whose one cell is '=SUM(A1:A3)' has no rows to find a header in."""
+    table = _table(formulas=(("A1", 1),))
+    header, problems = find_header(table, KIND.columns)
+    assert header.row == 0 and header.positions == {}
+    required = [c.header for c in KIND.columns if c.required]
+    assert [(p.code, p.row, p.column) for p in problems] == [("missing_column", None, h) for h in required]
+    assert [(p.code, p.row) for p in layout_problems(table, header)] == [("formula_cell", 1)]

@@ -37,6 +37,8 @@ def test_count(cell, expected):
         (-1, "negative"),
         ("12,5", "not_whole"),
         (2.5, "not_whole"),
+        ("99999999999999999999999", "too_large"),  # found by the fuzz suite: beyond 64-bit integers
+        (300_000_001, "too_large"),
         ("abc", "not_number"),
         ("1.2.3", "not_number"),
         ("12a", "not_number"),

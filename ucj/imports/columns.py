@@ -59,25 +59,30 @@ def _matches(row: Row, columns: tuple[Column, ...]) -> dict[str, int]:
 
 
 def find_header(table: Table, columns: tuple[Column, ...]) -> tuple[Header, list[Problem]]:
-    """The header row and the column positions; missing required columns are problems."""
+    """The header row and the column positions; missing required columns are problems.
+
+    A table with no rows at all (a sheet whose only cells are formulas) has header row 0: every
+    required column is missing, and the formulas are reported by `layout_problems`.
+    """
     candidates = table.rows[:HEADER_SEARCH_ROWS]
-    best = max(candidates, key=lambda r: len(_matches(r, columns)))
-    if not _matches(best, columns):
+    best = max(candidates, key=lambda r: len(_matches(r, columns)), default=None)
+    if best is not None and not _matches(best, columns):
         best = candidates[0]
-    positions = _matches(best, columns)
+    positions = _matches(best, columns) if best is not None else {}
     labels = {key: str(best.cells[i]).strip() for key, i in positions.items()}
+    header_row = best.number if best is not None else None
     problems = [
-        Problem("missing_column", table.file_name, best.number, col.header, {"aliases": ", ".join(col.names[1:4])})
+        Problem("missing_column", table.file_name, header_row, col.header, {"aliases": ", ".join(col.names[1:4])})
         for col in columns
         if col.required and col.key not in positions
     ]
     used = set(positions.values())
     problems += [
-        Problem("ignored_column", table.file_name, best.number, str(cell).strip(), severity="warning")
-        for i, cell in enumerate(best.cells)
+        Problem("ignored_column", table.file_name, header_row, str(cell).strip(), severity="warning")
+        for i, cell in enumerate(best.cells if best is not None else ())
         if i not in used and cell is not None and str(cell).strip()
     ]
-    return Header(best.number, positions, labels), problems
+    return Header(header_row or 0, positions, labels), problems
 
 
 def layout_problems(table: Table, header: Header) -> list[Problem]:

@@ -59,6 +59,11 @@ class CellError(ValueError):
         self.params = params
 
 
+# More people than live in Indonesia is a typo (or a NIK in the wrong column), and beyond 64-bit
+# integers the database could not store it at all.
+COUNT_MAX = 300_000_000
+
+
 def required(cell: Cell) -> Cell:
     if is_blank(cell):
         raise CellError("missing_value")
@@ -89,12 +94,14 @@ def _number(cell: Cell) -> float:
 
 
 def count(cell: Cell) -> int:
-    """A whole, non-negative number of people."""
+    """A whole, non-negative number of people, at most COUNT_MAX."""
     value = _number(required(cell))
     if value < 0:
         raise CellError("negative", value=cell)
     if not value.is_integer():
         raise CellError("not_whole", value=cell)
+    if value > COUNT_MAX:
+        raise CellError("too_large", value=cell, limit=COUNT_MAX)
     return int(value)
 
 
