@@ -27,7 +27,7 @@ from ucj.imports.kinds import KINDS
 from ucj.imports.problems import ImportRejected
 from ucj.imports.store import commit
 
-SETTINGS = settings(max_examples=50, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=100, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "cp1252", "latin-1"]
 NASTY = [
     "",
