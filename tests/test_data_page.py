@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests.apptest_support import open_app
-from tests.data_support import PARTICIPANTS_HEADER, add_user, csv_bytes, new_kota_files, signed_in
+from tests.data_support import PARTICIPANTS_HEADER, add_user, checksums, csv_bytes, new_kota_files, signed_in
+from ucj.db import Database
 
 P = PARTICIPANTS_HEADER
 GOOD = csv_bytes([P, ["Koto Tangah", 2031, 6, "BPU", "aktif", 250], ["Koto Tangah", 2031, 6, "BPU", "terdaftar", 300]])
@@ -73,7 +74,7 @@ def test_errors_in_english(data_db, fast_hashing):
 def test_an_admin_manages_accounts_and_reads_the_audit_log(data_db, fast_hashing):
     add_user(data_db, "admin1", "admin")
     at = signed_in("padang", "admin1")
-    assert [t.label for t in at.tabs][-2:] == ["Akun", "Log audit"]
+    assert [t.label for t in at.tabs][-3:] == ["Akun", "Log audit", "Cadangan"]
     at = _section(at, "Akun")
     at.text_input(key="data_user_name").input("penyunting2")
     at.selectbox(key="data_user_role").set_value("editor")
@@ -87,8 +88,29 @@ def test_an_admin_manages_accounts_and_reads_the_audit_log(data_db, fast_hashing
     assert {b.key for b in at.get("download_button")} >= {"data_audit_csv", "data_audit_xlsx"}
 
 
+def test_an_admin_downloads_a_backup_that_holds_everything(data_db, fast_hashing, tmp_path):
+    add_user(data_db, "admin1", "admin")
+    at = _section(signed_in("padang", "admin1"), "Cadangan")
+    assert not [b for b in at.get("download_button") if b.key == "data_backup_download"]
+    at.button(key="data_backup_take").click().run()
+    (button,) = [b for b in at.get("download_button") if b.key == "data_backup_download"]
+    assert button.proto.label.startswith("Unduh cadangan (") and button.proto.label.endswith(" MB)")
+    _, data = at.session_state["data_backup_file"]
+    copy = tmp_path / "cadangan.duckdb"
+    copy.write_bytes(data)
+    restored = Database(copy)
+    assert restored.query("auth_accounts")["username"].tolist() == ["admin1"]  # the account is in it
+    restored.close()
+    backup, now = checksums(copy), checksums(data_db)
+    assert backup.pop("audit_log")[0] == now.pop("audit_log")[0] - 1  # all but the backup's own entry
+    assert backup == now
+    log = Database(data_db).query("audit_log_entries")
+    assert log[["actor", "action"]].values.tolist()[0] == ["admin1", "backup"]  # recorded after the copy
+
+
 def test_an_editor_does_not_see_admin_sections(editor):
-    assert "Akun" not in [t.label for t in editor.tabs]
+    labels = [t.label for t in editor.tabs]
+    assert "Akun" not in labels and "Cadangan" not in labels
 
 
 def test_wrong_password_says_so(data_db, fast_hashing):

@@ -76,3 +76,27 @@ def test_reads_wait_for_a_write_and_see_it(tmp_path):
     reader.join(timeout=10)
     assert seen == [2]
     db.close()
+
+
+def test_a_snapshot_taken_during_a_write_holds_all_of_it(tmp_path):
+    path = tmp_path / "x.duckdb"
+    with duckdb.connect(str(path)) as con:
+        con.execute("create table t (v integer)")
+    db = Database(path)
+    started = threading.Event()
+    copy = tmp_path / "copy.duckdb"
+
+    def snapshot_during_write() -> None:
+        started.set()
+        db.snapshot(copy)
+
+    with db.writer() as con:
+        con.execute("insert into t values (1)")
+        taker = threading.Thread(target=snapshot_during_write)
+        taker.start()
+        started.wait()
+        con.execute("insert into t values (2)")
+    taker.join(timeout=10)
+    db.close()
+    with duckdb.connect(str(copy), read_only=True) as backup:
+        assert backup.execute("select list(v order by v) from t").fetchone()[0] == [1, 2]

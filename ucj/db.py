@@ -8,6 +8,7 @@ which waits for running reads, closes the reader, writes in one transaction and 
 from __future__ import annotations
 
 import re
+import shutil
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -125,6 +126,16 @@ class Database:
             with self._lock:
                 self._writing = False
                 self._lock.notify_all()
+
+    def snapshot(self, dest: Path) -> Path:
+        """A consistent copy of the database file at `dest`, taken while no write runs.
+
+        Writes happen on a connection that is closed (and so checkpointed) before the lock is released,
+        and readers never change the file, so copying it under a read is a complete, consistent backup.
+        """
+        with self.reading():
+            shutil.copyfile(self.path, dest)
+        return dest
 
     def close(self) -> None:
         with self._lock:
