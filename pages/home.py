@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ucj import fmt
+from ucj.figure_table import published_table
 from ucj.headline import region_headline
 from ucj.i18n import t
 from ui.data import query
@@ -67,5 +68,4 @@ for row in discrepancies.itertuples():
     )
 
 with st.expander(t("home.all_figures", lang)):
-    figures = query("region_figures", **params)
-    st.dataframe(figures, hide_index=True, key="home_figures")
+    st.dataframe(published_table(query("region_figures", **params), lang), hide_index=True, key="home_figures")

@@ -1,4 +1,4 @@
--- Every published figure about a region and its kecamatan/desa, with its citation.
+-- Every published figure for the region and the places inside it, with where it stands and its source.
 with figures as (
     select f.*, s.short as source_short, s.url_or_path
     from published_figure as f
@@ -6,11 +6,22 @@ with figures as (
     where f.kode_wilayah = $kode_kab or starts_with(f.kode_wilayah, $kode_kab || '.')
 ),
 
+places as (
+    select kode_kab as kode, nama from region
+    union all
+    select kode_kec as kode, nama from kecamatan
+    union all
+    select kode_desa as kode, nama from desa
+),
+
 final as (
     select
-        figure_id, kode_wilayah, indicator, segment, group_label, value, value_low, value_high, unit,
-        period_start, period_text, source_short, locator, quote, note, url_or_path
+        figures.figure_id, figures.kode_wilayah, coalesce(places.nama, figures.kode_wilayah) as place,
+        figures.indicator, figures.segment, figures.group_label, figures.value, figures.value_low,
+        figures.value_high, figures.unit, figures.period_start, figures.period_text, figures.source_short,
+        figures.locator, figures.quote, figures.note, figures.url_or_path
     from figures
+    left join places on places.kode = figures.kode_wilayah
 )
 
 select * from final

@@ -1,0 +1,64 @@
+"""The region's published figures as a table a reader can check against the texts: each figure in its
+unit and the language's format, with its period as the source states it, the source and the quote."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from ucj import fmt
+from ucj.fmt import Lang
+from ucj.headline import published_decimals
+from ucj.i18n import t
+
+
+def _present(value: object) -> bool:
+    return value is not None and not (isinstance(value, float) and math.isnan(value))
+
+
+def _one(value: float, unit: str, lang: Lang) -> str:
+    if unit == "percent":
+        return fmt.percent(value / 100, lang, published_decimals(value))
+    if unit == "rupiah":
+        return fmt.rupiah(value, lang)
+    text = fmt.number(value, lang, decimals=0 if float(value).is_integer() else 1)
+    return t(f"fig.unit.{unit}", lang, value=text) if unit in ("workers_per_desa", "months", "rank") else text
+
+
+def value_text(row: pd.Series, lang: Lang) -> str:
+    """The figure as stated: a single value, the range 'low – high' the source gives instead, or '< high'
+    where the source gives only a ceiling ('belum mencapai 50%': the seeds store the floor as 0)."""
+    unit = str(row["unit"])
+    if _present(row["value"]):
+        return _one(float(row["value"]), unit, lang)
+    low, high = row.get("value_low"), row.get("value_high")
+    if _present(high) and (not _present(low) or low == 0):
+        return f"< {_one(float(high), unit, lang)}"
+    parts = [_one(float(v), unit, lang) for v in (low, high) if _present(v)]
+    return " – ".join(parts) if parts else fmt.MISSING[lang]
+
+
+def published_table(figures: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """region_figures rows → the columns a reader needs, labelled in `lang`."""
+
+    def indicator(row: pd.Series) -> str:
+        label = t(f"fig.{row['indicator']}", lang)
+        extra = [str(v) for v in (row["group_label"], row["segment"]) if _present(v) and v != "ALL"]
+        return f"{label} ({', '.join(extra)})" if extra else label
+
+    table = pd.DataFrame(
+        {
+            "indicator": [indicator(r) for _, r in figures.iterrows()],
+            "place": figures["place"],
+            "value": [value_text(r, lang) for _, r in figures.iterrows()],
+            "when": figures["period_text"],
+            "source": [
+                ", ".join(str(p) for p in (r["source_short"], r["locator"]) if _present(p))
+                for _, r in figures.iterrows()
+            ],
+            "quote": figures["quote"],
+            "note": figures["note"],
+        }
+    )
+    return table.rename(columns=lambda c: t(f"fig.col.{c}", lang))
