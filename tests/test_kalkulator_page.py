@@ -89,6 +89,12 @@ def test_an_unreadable_link_says_so_and_opens_the_defaults(app_db):
 def test_a_link_for_another_region_is_not_applied(app_db):
     at = open_link("padang", encode(RESEARCH_CASE))  # a Sijunjung scenario
     assert metrics(at)["Pekerja"] == "0"
+    assert any(t("kalk.no_workers") == i.value for i in at.info)  # says how to start, not just Rp 0
+
+
+def test_a_plan_with_workers_does_not_ask_for_them(app_db):
+    at = open_link("sijunjung", encode(RESEARCH_CASE))
+    assert not any(t("kalk.no_workers") == i.value for i in at.info)
 
 
 def test_save_and_compare(app_db):

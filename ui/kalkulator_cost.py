@@ -139,6 +139,8 @@ def examples(
 
 def results(r: Results, book: RuleBook, region: Region, lang: Lang) -> None:
     """Totals, then the cost by kecamatan, target group, funding source and month."""
+    if not r.plan.workers:
+        st.info(t("kalk.no_workers", lang))
     c1, c2, c3, c4 = st.columns([3, 2, 2, 2])  # rupiah totals need the room
     c1.metric(t("kalk.total_cost", lang), fmt.rupiah(r.total_cost, lang))
     c2.metric(t("kalk.workers", lang), fmt.number(r.plan.workers, lang))
