@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from urllib.parse import parse_qsl
 
 import pytest
@@ -80,8 +81,17 @@ def test_allocation_fills_the_lowest_coverage_first_and_respects_the_dapil(app_d
     assert not at.warning or all("Porsi minimum" not in w.value for w in at.warning)
 
 
-def test_an_unreadable_link_says_so_and_opens_the_defaults(app_db):
-    at = open_link("padang", "1.rusak")
+@pytest.mark.parametrize(
+    ("region", "link"),
+    [
+        ("padang", "1.rusak"),
+        ("sijunjung", encode(replace(RESEARCH_CASE, start=dt.date(1990, 1, 1)))),  # crashed before: no rules then
+        ("sijunjung", encode(replace(RESEARCH_CASE, declared_income=1_234_567))),  # no cited bracket
+    ],
+    ids=["damaged", "before-the-rules", "income-without-bracket"],
+)
+def test_an_unreadable_link_says_so_and_opens_the_defaults(app_db, region, link):
+    at = open_link(region, link)
     assert any("tidak dapat dibaca" in w.value for w in at.warning)
     assert metrics(at)["Biaya total"] == "Rp 0"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -128,3 +129,13 @@ def test_a_scenario_an_editor_saved_is_picked_for_the_budget_slide(db):
     assert param(at, "s") == encode(case)
     assert "Tahap I" in shown(at) and "Rp 201.549.600" in shown(at)
     assert at.selectbox(key="rapat_scenario_saved").value is None  # ready for the next pick
+
+
+def test_a_scenario_that_cannot_be_costed_is_named_on_the_slide(app_db):
+    odd = replace(
+        Scenario(start=dt.date(2022, 1, 1), region="13.03", months=9, lines=(Line(None, "petani", "APBD", 1333),)),
+        declared_income=1_234_567,
+    )
+    at = open_app("sijunjung", "id", PAGE, slides="budget", s=encode(odd))
+    assert "tidak bisa dipakai" in shown(at) and "1234567" in shown(at)
+    assert "Biaya 12 bulan untuk" in shown(at)  # the default plan instead

@@ -3,8 +3,12 @@ figures the screen shows (Excel through openpyxl, PDF through pypdf)."""
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import datetime as dt
 import io
+import json
+import zlib
 from fractions import Fraction
 
 import pytest
@@ -19,7 +23,7 @@ from ucj.rules import load
 from ucj.subsidy.cost import Line
 from ucj.subsidy.evaluate import evaluate, summary
 from ucj.subsidy.headcount import Kecamatan, Region
-from ucj.subsidy.scenario import ClaimInputs, Scenario, ScenarioError, decode, encode
+from ucj.subsidy.scenario import ClaimInputs, Scenario, ScenarioError, decode, encode, to_json
 
 D = dt.date
 REGION = Region(
@@ -187,3 +191,37 @@ def test_minimum_share_fraction_is_passed_on(book):
     s = Scenario(start=D(2026, 1, 1), region="13.03", budgets={"APBD": 10_000_000}, min_share_pct=50, rule="optimise")
     allocation = evaluate(s, book, REGION).allocation
     assert allocation.max_min_share is not None and allocation.max_min_share < Fraction(1, 2)
+
+
+def _raw_link(payload: object) -> str:
+    """A link built by hand, as someone editing the URL would: well-formed, but with any JSON inside."""
+    raw = json.dumps(payload).encode("utf-8")
+    return "1." + base64.urlsafe_b64encode(zlib.compress(raw)).decode("ascii").rstrip("=")
+
+
+JSON_VALUE = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=6)),
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=4), inner, max_size=3)),
+    max_leaves=10,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(field=st.sampled_from(sorted(to_json(RESEARCH_CASE))), value=JSON_VALUE)
+def test_a_hand_edited_link_is_read_or_refused_never_a_crash(book, field, value):
+    """Found by fuzzing: 'b': [] or 't': null in a link raised AttributeError and broke the page."""
+    payload = to_json(RESEARCH_CASE) | {field: value}
+    with contextlib.suppress(ScenarioError):
+        decode(_raw_link(payload), book)
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        ({"i": 1_234_567}, "1234567"),  # a declared income no cited bracket covers
+        ({"t": "1990-01"}, "1990"),  # before the rules in the data
+    ],
+)
+def test_a_link_that_cannot_be_costed_is_refused_with_its_reason(book, change, reason):
+    with pytest.raises(ScenarioError, match=reason):
+        decode(_raw_link(to_json(RESEARCH_CASE) | change), book)

@@ -15,7 +15,7 @@ from ucj import fmt
 from ucj.headline import Figure, row_provenance, subsidised_figure
 from ucj.i18n import t
 from ucj.provenance import Provenance
-from ucj.rules import RuleBook, load
+from ucj.rules import RuleBook, RuleNotFound, load
 from ucj.slides import calculator_scenario
 from ucj.slides.model import DeckContext, Query, Slide, SlideFigure, SlideTable, as_of_of, slide_figure, sources_of
 from ucj.subsidy.calendar import add_months, first_of_month
@@ -90,7 +90,7 @@ def budget_slide(query: Query, ctx: DeckContext) -> Slide:
     if ctx.scenario:
         try:
             found = calculator_scenario.results(ctx.scenario, load(), query, ctx.kode_kab)
-        except ScenarioError as err:
+        except (ScenarioError, RuleNotFound) as err:  # RuleNotFound: months beyond the rules in the data
             unreadable = (t("rapat.budget.unreadable", ctx.lang, reason=err),)
         else:
             return calculator_slide(found, context, current.provenance, ctx.lang)

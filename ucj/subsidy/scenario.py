@@ -13,7 +13,7 @@ import json
 import zlib
 from dataclasses import dataclass, field, replace
 
-from ucj.rules import RuleBook
+from ucj.rules import RuleBook, RuleNotFound
 from ucj.subsidy.allocation import RULES
 from ucj.subsidy.calendar import month_key, parse_month_key
 from ucj.subsidy.cost import PACKAGES, Line
@@ -64,7 +64,8 @@ class Scenario:
         return replace(self, name=name)
 
 
-def _to_json(s: Scenario) -> dict:
+def to_json(s: Scenario) -> dict:
+    """The JSON a link carries (short keys); `decode` checks every value of it again."""
     return {
         "k": s.region,
         "n": s.name,
@@ -93,7 +94,7 @@ def _to_json(s: Scenario) -> dict:
 
 def encode(s: Scenario) -> str:
     """The scenario as `1.<payload>`: short keys, zlib, base64url without padding."""
-    raw = json.dumps(_to_json(s), separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    raw = json.dumps(to_json(s), separators=(",", ":"), ensure_ascii=False).encode("utf-8")
     payload = base64.urlsafe_b64encode(zlib.compress(raw, 9)).decode("ascii").rstrip("=")
     return f"{VERSION}.{payload}"
 
@@ -128,7 +129,7 @@ def _from_json(d: dict, book: RuleBook) -> Scenario:
     if dropout is not None and (not isinstance(dropout, int | float) or not 0 <= dropout <= 100):
         raise ScenarioError("angka putus bayar harus antara 0 dan 100 %")
     death, fatal, injury, injury_cost = d["c"]
-    return Scenario(
+    scenario = Scenario(
         start=parse_month_key(d["t"]),
         region=str(d["k"]),
         name=str(d["n"])[:NAME_MAX],
@@ -152,6 +153,11 @@ def _from_json(d: dict, book: RuleBook) -> Scenario:
             None if injury_cost is None else _int(injury_cost, 0, 10**12, "biaya klaim"),
         ),
     )
+    try:  # a declared income no cited bracket covers in the first month cannot be costed
+        book.bracket(scenario.declared_income, scenario.start)
+    except RuleNotFound as err:
+        raise ScenarioError(str(err)) from err
+    return scenario
 
 
 def decode(text: str, book: RuleBook) -> Scenario:
@@ -164,5 +170,5 @@ def decode(text: str, book: RuleBook) -> Scenario:
         return _from_json(json.loads(raw.decode("utf-8")), book)
     except ScenarioError:
         raise
-    except (binascii.Error, zlib.error, UnicodeDecodeError, ValueError, KeyError, TypeError) as err:
+    except (binascii.Error, zlib.error, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as err:
         raise ScenarioError(f"tautan skenario rusak: {err}") from err
