@@ -8,20 +8,26 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from ucj.table_export import neutralise, to_csv, to_xlsx
+from ucj.table_export import neutralise, safe_table, to_csv, to_xlsx
 
 
 @pytest.mark.parametrize(
     ("cell", "safe"),
     [
         ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
+        ("=1+1", "'=1+1"),
         ("+62 812", "'+62 812"),
         ("-1+1", "'-1+1"),
+        ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
         ("@SUM(A1)", "'@SUM(A1)"),
         ("\tcmd", "'\tcmd"),
+        ("\r=1", "'\r=1"),
+        ("\n=1", "'\n=1"),
+        ("  =1", "'  =1"),  # spreadsheets skip leading spaces
         ("Koto Tangah", "Koto Tangah"),
+        ("1.234", "1.234"),
         ("", ""),
-        (-12.5, -12.5),
+        (-12.5, -12.5),  # numbers stay numbers
         (None, None),
     ],
 )
@@ -54,3 +60,25 @@ def test_long_sheet_names_are_cut_to_excels_limit():
     book = openpyxl.load_workbook(io.BytesIO(to_xlsx(TABLE, "x" * 40)))
 
     assert book.sheetnames == ["x" * 31]
+
+
+HOSTILE = pd.DataFrame({"nama": ['=HYPERLINK("http://x","klik")', "Budi"], "jumlah": [-3, 4], "=kolom": ["a", "b"]})
+
+
+def test_csv_export_is_inert():
+    text = to_csv(HOSTILE).decode("utf-8-sig")
+    assert text.splitlines()[0] == "nama,jumlah,'=kolom"
+    assert "'=HYPERLINK" in text and ",-3," in text
+
+
+def test_excel_export_is_inert():
+    book = openpyxl.load_workbook(io.BytesIO(to_xlsx(HOSTILE, "uji")))
+    sheet = book["uji"]
+    assert [c.value for c in sheet[1]] == ["nama", "jumlah", "'=kolom"]
+    assert sheet["A2"].value.startswith("'=") and sheet["A2"].data_type == "s"
+    assert sheet["B2"].value == -3 and sheet["B2"].data_type == "n"
+
+
+def test_safe_table_keeps_the_original():
+    safe_table(HOSTILE)
+    assert HOSTILE["nama"].iloc[0].startswith("=")

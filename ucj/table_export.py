@@ -1,7 +1,9 @@
-"""Tables as CSV and Excel downloads, safe to open in a spreadsheet.
+"""Tables leaving the app as CSV or Excel, safe to open in a spreadsheet: no cell can run as a formula.
 
-A text cell that starts with '=', '+', '-' or '@' (or a tab or carriage return) is read by
-spreadsheets as a formula; names come from uploads, so such cells get a leading apostrophe.
+A text cell (or header) starting with = + - @, or with a tab, carriage return or newline that
+spreadsheets strip before them, even after leading spaces, gets a leading apostrophe: the OWASP
+advice against CSV injection. Names come from uploads, so every export goes through here; numbers
+stay numbers.
 """
 
 from __future__ import annotations
@@ -10,22 +12,23 @@ import io
 
 import pandas as pd
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
 def neutralise(value: object) -> object:
-    """The cell as a spreadsheet must show it: formula-like text prefixed with an apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    """A text that a spreadsheet would run as a formula becomes plain text; anything else is unchanged."""
+    if isinstance(value, str) and value.lstrip(" ").startswith(FORMULA_STARTS):
         return "'" + value
     return value
 
 
 def safe_table(table: pd.DataFrame) -> pd.DataFrame:
-    """A copy with every text cell neutralised; numbers stay numbers."""
+    """A copy with every text cell and header neutralised; the original is left as it was."""
     out = table.copy()
     for column in out.columns:
-        if not pd.api.types.is_numeric_dtype(out[column]):
-            out[column] = out[column].map(neutralise)
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            out[column] = out[column].map(neutralise).astype(object)
+    out.columns = [neutralise(str(c)) for c in out.columns]
     return out
 
 
@@ -34,8 +37,8 @@ def to_csv(table: pd.DataFrame) -> bytes:
     return safe_table(table).to_csv(index=False).encode("utf-8-sig")
 
 
-def to_xlsx(table: pd.DataFrame, sheet: str, percent_columns: tuple[str, ...] = ()) -> bytes:
-    """One sheet; columns named in `percent_columns` hold ratios shown as percentages."""
+def to_xlsx(table: pd.DataFrame, sheet: str = "data", percent_columns: tuple[str, ...] = ()) -> bytes:
+    """One sheet (name cut to Excel's 31 characters); columns in `percent_columns` hold ratios shown as %."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         safe_table(table).to_excel(writer, sheet_name=sheet[:31], index=False)

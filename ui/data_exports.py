@@ -7,7 +7,7 @@ import streamlit as st
 
 from ucj.fmt import Lang
 from ucj.i18n import t
-from ucj.imports.export import to_csv, to_xlsx
+from ucj.table_export import to_csv, to_xlsx
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

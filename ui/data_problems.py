@@ -9,8 +9,8 @@ import streamlit as st
 
 from ucj.fmt import Lang
 from ucj.i18n import t
-from ucj.imports.export import to_csv
 from ucj.imports.problems import Problem
+from ucj.table_export import to_csv
 
 
 def problem_table(problems: Sequence[Problem], lang: Lang) -> pd.DataFrame:

@@ -12,7 +12,7 @@ from ucj.imports.kind import ImportKind
 
 
 def template_frame(kind: ImportKind) -> pd.DataFrame:
-    """The template: the header row only, exported through ucj.imports.export like every table."""
+    """The template: the header row only, exported through ucj.table_export like every table."""
     return pd.DataFrame(columns=[c.header for c in kind.columns])
 
 
