@@ -7,20 +7,12 @@ with agents as (
     where a.participants is not null
 ),
 
-places as (
-    select kode_kab as kode, nama from region
-    union all
-    select kode_kec as kode, nama from kecamatan
-    union all
-    select kode_desa as kode, nama from desa
-),
-
 final as (
     select
         agents.agent_id, agents.kode_wilayah, coalesce(places.nama, agents.kode_wilayah) as nama, agents.label,
         agents.participants, agents.paying_low, agents.paying_high, agents.as_of, agents.kind, agents.source_short
     from agents
-    left join places on places.kode = agents.kode_wilayah
+    left join place_name as places on places.kode = agents.kode_wilayah
 )
 
 select * from final

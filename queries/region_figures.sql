@@ -6,14 +6,6 @@ with figures as (
     where f.kode_wilayah = $kode_kab or starts_with(f.kode_wilayah, $kode_kab || '.')
 ),
 
-places as (
-    select kode_kab as kode, nama from region
-    union all
-    select kode_kec as kode, nama from kecamatan
-    union all
-    select kode_desa as kode, nama from desa
-),
-
 final as (
     select
         figures.figure_id, figures.kode_wilayah, coalesce(places.nama, figures.kode_wilayah) as place,
@@ -21,7 +13,7 @@ final as (
         figures.value_high, figures.unit, figures.period_start, figures.period_text, figures.source_short,
         figures.locator, figures.quote, figures.note, figures.url_or_path
     from figures
-    left join places on places.kode = figures.kode_wilayah
+    left join place_name as places on places.kode = figures.kode_wilayah
 )
 
 select * from final

@@ -7,3 +7,12 @@ select
 from participants as p
 inner join source as s using (source_id)
 left join published_figure as f using (figure_id);
+
+-- Every place's name by its Kemendagri code (kab/kota, kecamatan, desa/kelurahan), for queries that
+-- name the place a figure or a book stands for.
+create view place_name as
+select kode_kab as kode, nama from region
+union all
+select kode_kec as kode, nama from kecamatan
+union all
+select kode_desa as kode, nama from desa;
