@@ -12,6 +12,7 @@ import streamlit as st
 from ucj.build import build
 from ucj.db import Database
 from ucj.paths import DEMO_DB
+from ucj.schema import upgrade
 
 
 def database_path() -> Path:
@@ -24,7 +25,9 @@ def _open(path: str) -> Database:
     # Keyed by path, so a test pointing UCJ_DB elsewhere gets its own database.
     if not Path(path).exists():
         build(out=Path(path))
-    return Database(Path(path))
+    db = Database(Path(path))
+    upgrade(db)
+    return db
 
 
 def database() -> Database:

@@ -16,9 +16,10 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from ucj import schema
 from ucj.build.estimate import equal_desa_weights, interpolate_months, kecamatan_weights, spread
 from ucj.geo_files import BOUNDARY_SOURCE, DESA_FILES, KECAMATAN_FILES, read_features
-from ucj.paths import DEMO_DB, GEO, SCHEMA, SEED
+from ucj.paths import DEMO_DB, GEO, SEED
 
 # Seed files that feed a derivation step rather than a table of the same name.
 DERIVATION_SEEDS = {"measures_from_figures", "kecamatan_population"}
@@ -42,8 +43,7 @@ def build(out: Path = DEMO_DB, seed: Path = SEED, geo: Path = GEO) -> BuildRepor
     tmp.unlink(missing_ok=True)
     con = duckdb.connect(str(tmp))
     try:
-        for path in sorted(SCHEMA.glob("*.sql")):
-            con.execute(path.read_text(encoding="utf-8"))
+        schema.ensure(con)
         _load_wilayah(con, seed, geo)
         _load_table_seeds(con, seed)
         _load_measures(con, seed)
