@@ -25,7 +25,7 @@ state.init(book, ctx.kode_kab, region, evidence)
 st.title(t("nav.kalkulator", lang))
 st.caption(t("kalk.intro", lang))
 if error := st.session_state.pop(state.key("url_error"), None):
-    st.warning(t("kalk.url_error", lang, error=error))
+    st.warning(t("kalk.url_error", lang, error=error.message(lang)))
 cost.terms(book, lang)
 
 tab_names = ("cost", "budget", "retention", "protection", "scenarios")
@@ -52,7 +52,7 @@ encoded = state.publish(scenario)
 try:
     results = evaluate(scenario, book, region)
 except RuleNotFound as err:  # e.g. a shared link whose months lie before the rules in the data
-    st.error(t("kalk.rule_missing", lang, error=err))
+    st.error(t("kalk.rule_missing", lang, error=err.message(lang)))
     st.stop()
 
 with cost_out:

@@ -186,3 +186,9 @@ def test_an_editor_saves_a_scenario_for_colleagues(data_db, fast_hashing):
     assert not [s for s in editor.selectbox if s.key == "kalk_load_pick"]
     actions = Database(data_db).query("audit_log_entries")["action"].tolist()
     assert actions[:2] == ["scenario_delete", "scenario_save"]
+
+
+def test_why_a_link_is_refused_is_said_in_the_readers_language(app_db):
+    at = open_link("sijunjung", encode(replace(RESEARCH_CASE, declared_income=1_234_567)), lang="en")
+    (warning,) = [w.value for w in at.warning if "could not be read" in w.value]
+    assert "declared income Rp 1,234,567 is not in the BPU JKK bracket table in force on 1 January 2022" in warning

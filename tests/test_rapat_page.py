@@ -137,5 +137,5 @@ def test_a_scenario_that_cannot_be_costed_is_named_on_the_slide(app_db):
         declared_income=1_234_567,
     )
     at = open_app("sijunjung", "id", PAGE, slides="budget", s=encode(odd))
-    assert "tidak bisa dipakai" in shown(at) and "1234567" in shown(at)
+    assert "tidak bisa dipakai" in shown(at) and "Rp 1.234.567" in shown(at)
     assert "Biaya 12 bulan untuk" in shown(at)  # the default plan instead

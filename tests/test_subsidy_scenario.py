@@ -218,10 +218,20 @@ def test_a_hand_edited_link_is_read_or_refused_never_a_crash(book, field, value)
 @pytest.mark.parametrize(
     ("change", "reason"),
     [
-        ({"i": 1_234_567}, "1234567"),  # a declared income no cited bracket covers
+        ({"i": 1_234_567}, r"Rp 1\.234\.567"),  # a declared income no cited bracket covers
         ({"t": "1990-01"}, "1990"),  # before the rules in the data
     ],
 )
 def test_a_link_that_cannot_be_costed_is_refused_with_its_reason(book, change, reason):
     with pytest.raises(ScenarioError, match=reason):
         decode(_raw_link(to_json(RESEARCH_CASE) | change), book)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [("id", "jumlah bulan di luar batas 1–60: 61"), ("en", "number of months outside 1–60: 61")],
+)
+def test_a_refusal_names_the_field_and_its_limits_in_both_languages(book, lang, text):
+    with pytest.raises(ScenarioError) as refused:
+        decode(_raw_link(to_json(RESEARCH_CASE) | {"m": 61}), book)
+    assert refused.value.message(lang) == text

@@ -16,6 +16,7 @@ from functools import cache
 from itertools import combinations, pairwise
 from pathlib import Path
 
+from ucj.errors import Explained
 from ucj.fmt import Lang
 from ucj.i18n import t
 from ucj.paths import DATA
@@ -70,7 +71,7 @@ class RuleError(ValueError):
     """A rules file breaks its contract (bad value, missing citation, overlapping periods...)."""
 
 
-class RuleNotFound(LookupError):
+class RuleNotFound(Explained, LookupError):
     """No rule row is in force for the date, funding source and group asked about."""
 
 
@@ -205,7 +206,7 @@ class RuleBook:
         """Like `find`, but a missing rule is an error: a rate is never guessed."""
         found = self.find(rule, on, funding, group)
         if found is None:
-            raise RuleNotFound(f"tidak ada aturan {rule} yang berlaku pada {on} ({funding}, {group})")
+            raise RuleNotFound("err.rule_missing", rule=rule, on=on, funding=funding, group=group)
         return found
 
     def brackets_on(self, on: dt.date) -> list[Bracket]:
@@ -217,7 +218,7 @@ class RuleBook:
         for b in self.brackets_on(on):
             if b.covers(income):
                 return b
-        raise RuleNotFound(f"penghasilan Rp{income} tidak ada di tabel golongan JKK BPU yang berlaku pada {on}")
+        raise RuleNotFound("err.income_without_bracket", income_rp=income, on=on)
 
     def budget_sources(self) -> list[str]:
         """Subsidy sources given as rupiah (anywhere, or only in a dapil); desa money is given per desa."""

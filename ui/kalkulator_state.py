@@ -48,7 +48,7 @@ def _readable(text: str | None, book: RuleBook, kode_kab: str, report: bool) -> 
         found = decode(text, book)
     except ScenarioError as err:
         if report:
-            st.session_state[key("url_error")] = str(err)
+            st.session_state[key("url_error")] = err  # written in the reader's language by the page
         return None
     return found if found.region == kode_kab else None
 

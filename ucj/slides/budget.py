@@ -91,7 +91,7 @@ def budget_slide(query: Query, ctx: DeckContext) -> Slide:
         try:
             found = calculator_scenario.results(ctx.scenario, load(), query, ctx.kode_kab)
         except (ScenarioError, RuleNotFound) as err:  # RuleNotFound: months beyond the rules in the data
-            unreadable = (t("rapat.budget.unreadable", ctx.lang, reason=err),)
+            unreadable = (t("rapat.budget.unreadable", ctx.lang, reason=err.message(ctx.lang)),)
         else:
             return calculator_slide(found, context, current.provenance, ctx.lang)
     slide = plan_slide(programmes, current, context, ctx)

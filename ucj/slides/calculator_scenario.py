@@ -38,7 +38,7 @@ def results(encoded: str, book: RuleBook, query: Query, kode_kab: str) -> Result
     """The shared scenario evaluated; unreadable, or made for another region, raises ScenarioError."""
     scenario = decode(encoded, book)
     if scenario.region and scenario.region != kode_kab:
-        raise ScenarioError(f"skenario untuk wilayah {scenario.region}, bukan {kode_kab}")
+        raise ScenarioError("err.other_region", made_for=scenario.region, shown=kode_kab)
     return evaluate(scenario, book, calculator_region(query, kode_kab, dropout_evidence(query, book)))
 
 

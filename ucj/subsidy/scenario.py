@@ -13,6 +13,7 @@ import json
 import zlib
 from dataclasses import dataclass, field, replace
 
+from ucj.errors import Explained
 from ucj.rules import RuleBook, RuleNotFound
 from ucj.subsidy.allocation import RULES
 from ucj.subsidy.calendar import month_key, parse_month_key
@@ -26,7 +27,7 @@ PARAM = "s"
 NAME_MAX = 80  # characters a scenario name keeps
 
 
-class ScenarioError(ValueError):
+class ScenarioError(Explained, ValueError):
     """A shared link that cannot be read (damaged, another version, or values outside the allow-lists)."""
 
 
@@ -101,7 +102,7 @@ def encode(s: Scenario) -> str:
 
 def _int(value: object, low: int, high: int, what: str) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-        raise ScenarioError(f"{what} di luar batas: {value!r}")
+        raise ScenarioError("err.out_of_range", field=what, value=repr(value)[:40], low=low, high=high)
     return value
 
 
@@ -109,7 +110,7 @@ def _rate(value: object, what: str) -> float | None:
     if value is None:
         return None
     if not isinstance(value, int | float) or not 0 <= value <= 1:
-        raise ScenarioError(f"{what} harus antara 0 dan 1")
+        raise ScenarioError("err.not_a_rate", field=what)
     return float(value)
 
 
@@ -119,44 +120,44 @@ def _from_json(d: dict, book: RuleBook) -> Scenario:
     lines = []
     for kec, group, source, workers in d["l"]:
         if group not in groups or source not in funding:
-            raise ScenarioError(f"kelompok atau sumber dana tidak dikenal: {group!r}, {source!r}")
-        lines.append(Line(kec or None, group, source, _int(workers, 0, 10**8, "jumlah pekerja")))
+            raise ScenarioError("err.unknown_group_or_funding", group=repr(group)[:40], funding=repr(source)[:40])
+        lines.append(Line(kec or None, group, source, _int(workers, 0, 10**8, "workers")))
     if d["p"] not in PACKAGES or d["r"] not in RULES or not set(d["in"]) <= set(INCENTIVES):
-        raise ScenarioError("paket, aturan alokasi atau insentif tidak dikenal")
+        raise ScenarioError("err.unknown_choice")
     if not set(d["b"]) <= set(book.budget_sources()):
-        raise ScenarioError(f"sumber dana anggaran tidak dikenal: {sorted(d['b'])}")
+        raise ScenarioError("err.unknown_budget_source", sources=", ".join(map(str, d["b"]))[:80])
     dropout = d["do"]
     if dropout is not None and (not isinstance(dropout, int | float) or not 0 <= dropout <= 100):
-        raise ScenarioError("angka putus bayar harus antara 0 dan 100 %")
+        raise ScenarioError("err.dropout_range")
     death, fatal, injury, injury_cost = d["c"]
     scenario = Scenario(
         start=parse_month_key(d["t"]),
         region=str(d["k"]),
         name=str(d["n"])[:NAME_MAX],
         package=d["p"],
-        declared_income=_int(d["i"], 1, 10**10, "penghasilan"),
-        months=_int(d["m"], 1, 60, "jumlah bulan"),
+        declared_income=_int(d["i"], 1, 10**10, "income"),
+        months=_int(d["m"], 1, 60, "months"),
         lines=tuple(lines),
         extra_groups=tuple(str(g)[:40] for g in d["g"]),
-        budgets={k: _int(v, 0, 10**14, f"anggaran {k}") for k, v in d["b"].items()},
+        budgets={k: _int(v, 0, 10**14, "budget") for k, v in d["b"].items()},
         dapil=tuple(str(k) for k in d["d"]),
-        per_desa=_int(d["q"], 0, 10**5, "pekerja per desa"),
-        uncovered={str(k): _int(v, 0, 10**8, "pekerja belum terlindungi") for k, v in d["u"].items()},
+        per_desa=_int(d["q"], 0, 10**5, "per_desa"),
+        uncovered={str(k): _int(v, 0, 10**8, "uncovered") for k, v in d["u"].items()},
         rule=d["r"],
-        min_share_pct=_int(d["ms"], 0, 100, "porsi minimum"),
+        min_share_pct=_int(d["ms"], 0, 100, "min_share"),
         dropout_pct=None if dropout is None else float(dropout),
         incentives=tuple(d["in"]),
         claims=ClaimInputs(
-            _rate(death, "angka kematian"),
-            _rate(fatal, "angka kecelakaan fatal"),
-            _rate(injury, "angka kecelakaan"),
-            None if injury_cost is None else _int(injury_cost, 0, 10**12, "biaya klaim"),
+            _rate(death, "death_rate"),
+            _rate(fatal, "fatal_rate"),
+            _rate(injury, "injury_rate"),
+            None if injury_cost is None else _int(injury_cost, 0, 10**12, "claim_cost"),
         ),
     )
     try:  # a declared income no cited bracket covers in the first month cannot be costed
         book.bracket(scenario.declared_income, scenario.start)
     except RuleNotFound as err:
-        raise ScenarioError(str(err)) from err
+        raise ScenarioError(err.key, **err.params) from err
     return scenario
 
 
@@ -164,11 +165,11 @@ def decode(text: str, book: RuleBook) -> Scenario:
     """The scenario of a shared link; anything unreadable raises ScenarioError, never a half scenario."""
     version, _, payload = text.partition(".")
     if version != str(VERSION):
-        raise ScenarioError(f"versi tautan tidak dikenal: {version!r}")
+        raise ScenarioError("err.link_version", version=repr(version)[:20])
     try:
         raw = zlib.decompress(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
         return _from_json(json.loads(raw.decode("utf-8")), book)
     except ScenarioError:
         raise
     except (binascii.Error, zlib.error, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as err:
-        raise ScenarioError(f"tautan skenario rusak: {err}") from err
+        raise ScenarioError("err.link_damaged") from err

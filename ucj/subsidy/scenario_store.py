@@ -27,9 +27,9 @@ def save(con: duckdb.DuckDBPyConnection, encoded: str, book: RuleBook, *, actor:
     scenario = decode(encoded, book)  # an unreadable scenario raises ScenarioError before anything is written
     name = (scenario.name or "").strip()
     if not name:
-        raise ScenarioError("skenario tanpa nama")
+        raise ScenarioError("err.scenario_unnamed")
     if not scenario.region:
-        raise ScenarioError("skenario tanpa wilayah")
+        raise ScenarioError("err.scenario_no_region")
     before = saved(con, scenario.region)
     execute(
         con,
@@ -56,7 +56,7 @@ def delete(con: duckdb.DuckDBPyConnection, kode_kab: str, name: str, *, actor: s
     """Remove a saved scenario; a name that is not there is a ScenarioError."""
     before = saved(con, kode_kab)
     if name not in before:
-        raise ScenarioError(f"tidak ada skenario bernama {name!r}")
+        raise ScenarioError("err.scenario_not_saved", name=name)
     execute(con, "scenario_delete", kode_kab=kode_kab, scenario_name=name)
     audit.record(
         con,
