@@ -42,10 +42,6 @@ class Contribution:
     def total(self) -> int:
         return self.jkk + self.jkm + self.jht
 
-    @property
-    def discounted(self) -> bool:
-        return any(r.rule == "bpu.jkk_jkm.discount" for r in self.rules)
-
 
 def contribution(
     book: RuleBook, month: dt.date, package: str, declared_income: int, funding: str, worker_group: str
