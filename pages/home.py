@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ucj import fmt
-from ucj.figure_table import published_table
+from ucj.figure_table import published_table, segment_rates, value_text
 from ucj.headline import region_headline
 from ucj.i18n import t
 from ui.data import query
@@ -24,6 +24,18 @@ for column, figure in zip(st.columns(3), (h.workforce, h.active, h.coverage)):
 for column, figure in zip(st.columns(3), (h.target, h.gap_points, h.gap_persons)):
     with column:
         figure_card(figure, lang)
+figures = query("region_figures", **params)
+for _, rate in segment_rates(figures, ctx.kode_kab).iterrows():
+    st.caption(
+        t(
+            "home.segment_rate_not_coverage",
+            lang,
+            value=value_text(rate, lang),
+            segment=t(f"segment.{rate['segment']}", lang),
+            when=rate["period_text"],
+            source=rate["source_short"],
+        )
+    )
 
 st.subheader(t("home.by_segment", lang))
 for column, figure in zip(st.columns(4), h.segments):
@@ -68,4 +80,4 @@ for row in discrepancies.itertuples():
     )
 
 with st.expander(t("home.all_figures", lang)):
-    st.dataframe(published_table(query("region_figures", **params), lang), hide_index=True, key="home_figures")
+    st.dataframe(published_table(figures, lang), hide_index=True, key="home_figures")

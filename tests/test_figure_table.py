@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from ucj.db import run_query
-from ucj.figure_table import published_table, value_text
+from ucj.figure_table import published_table, segment_rates, value_text
 
 NAN = float("nan")
 
@@ -52,3 +52,11 @@ def test_every_indicator_of_every_region_has_a_label_in_both_languages(demo_db, 
         table = published_table(figures, lang)
         assert not table.iloc[:, 0].str.startswith("fig.").any()
         assert (table.iloc[:, 2] != "—").all()  # every figure has a value or a bound (a check in the schema)
+
+
+@pytest.mark.parametrize(("kode_kab", "values"), [("35.09", [65.0]), ("13.71", []), ("35.74", [])])
+def test_segment_rates_are_the_regions_own_one_segment_rates(demo_db, kode_kab, values):
+    """Dukuhdempok's 'belum mencapai 50%' is a desa's ceiling, Probolinggo's 36 % the whole workforce's."""
+    with duckdb.connect(str(demo_db), read_only=True) as con:
+        figures = run_query(con, "region_figures", kode_kab=kode_kab)
+    assert segment_rates(figures, kode_kab)["value"].tolist() == values

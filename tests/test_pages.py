@@ -68,6 +68,14 @@ def test_discrepancy_between_texts_is_shown(app_db):
 def test_a_segment_share_is_not_shown_as_coverage(app_db):
     """Jember's only rate is a BPJSTK director's 65 % for informal workers with no stated denominator:
     it is not the region's UCJ coverage, so coverage and the gap to target stay empty."""
-    shown = metrics(open_app("jember"))
+    at = open_app("jember")
+    shown = metrics(at)
     assert shown["Cakupan (UCJ)"] == "—"
     assert shown["Tenaga kerja"] == "1.488.624"
+    said = [c.value for c in at.caption if "tidak dipakai sebagai cakupan UCJ" in c.value]
+    assert len(said) == 1 and "65,0 %" in said[0] and "Bukan Penerima Upah" in said[0]  # and why it is not
+
+
+def test_regions_with_a_ucj_rate_say_nothing_about_segment_rates(app_db):
+    at = open_app("probolinggo")
+    assert not [c for c in at.caption if "tidak dipakai sebagai cakupan UCJ" in c.value]

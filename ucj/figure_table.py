@@ -62,3 +62,16 @@ def published_table(figures: pd.DataFrame, lang: Lang) -> pd.DataFrame:
         }
     )
     return table.rename(columns=lambda c: t(f"fig.col.{c}", lang))
+
+
+def segment_rates(figures: pd.DataFrame, kode_kab: str) -> pd.DataFrame:
+    """The region's published coverage rates for one segment only (e.g. Jember's 65 % of informal
+    workers): not a UCJ coverage rate, so the headline leaves them out, and the page says why."""
+    chosen = (
+        (figures["kode_wilayah"] == kode_kab)
+        & (figures["indicator"] == "coverage_rate")
+        & figures["segment"].notna()
+        & (figures["segment"] != "ALL")
+        & figures["value"].notna()
+    )
+    return figures[chosen]
