@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+import duckdb
 import pandas as pd
 import streamlit as st
 
@@ -13,6 +15,8 @@ from ucj.build import build
 from ucj.db import Database
 from ucj.paths import DEMO_DB
 from ucj.schema import upgrade
+
+T = TypeVar("T")
 
 
 def database_path() -> Path:
@@ -49,3 +53,11 @@ def clear_cache() -> None:
     """After a write, so every session reads the new state: query results and everything derived from
     them (map geometry, charts) are cached with st.cache_data, so all of it goes."""
     st.cache_data.clear()
+
+
+def write(change: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
+    """Run `change` in one transaction (all of it lands or none) and clear the caches after it landed."""
+    with database().writer() as con:
+        result = change(con)
+    clear_cache()
+    return result

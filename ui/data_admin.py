@@ -10,7 +10,7 @@ from ucj.auth import ROLES, AccountError
 from ucj.auth.accounts import create_user, set_active, set_password, set_role
 from ucj.fmt import Lang
 from ucj.i18n import t
-from ui.data import clear_cache, database, query
+from ui.data import query, write
 from ui.data_exports import download_buttons
 from ui.layout import Context
 
@@ -24,12 +24,10 @@ def _role_label(lang: Lang):
 def _apply(change, lang: Lang, done_key: str) -> None:
     """Run one account change in a transaction, then redraw; say what went wrong in the user's language."""
     try:
-        with database().writer() as con:
-            change(con)
+        write(change)
     except AccountError as exc:
         st.error(t(f"data.account.{exc.code}", lang))
         return
-    clear_cache()
     st.session_state[_DONE] = done_key
     st.rerun()
 

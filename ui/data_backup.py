@@ -12,7 +12,7 @@ import streamlit as st
 
 from ucj import audit, fmt
 from ucj.i18n import t
-from ui.data import clear_cache, database
+from ui.data import database, write
 from ui.layout import Context
 
 _FILE = "data_backup_file"
@@ -20,13 +20,10 @@ _FILE = "data_backup_file"
 
 def _take(admin: str) -> None:
     """Copy the database now and record who took it; the bytes wait in the session for the download."""
-    db = database()
     with tempfile.TemporaryDirectory() as folder:
-        data = db.snapshot(Path(folder) / "backup.duckdb").read_bytes()
-    with db.writer() as con:
-        detail = f"cadangan basis data diunduh ({fmt.number(len(data))} bita)"
-        audit.record(con, actor=admin, action="backup", target_table="database", detail=detail)
-    clear_cache()
+        data = database().snapshot(Path(folder) / "backup.duckdb").read_bytes()
+    detail = f"cadangan basis data diunduh ({fmt.number(len(data))} bita)"
+    write(lambda con: audit.record(con, actor=admin, action="backup", target_table="database", detail=detail))
     st.session_state[_FILE] = (dt.datetime.now(), data)
 
 

@@ -18,7 +18,7 @@ from ucj.imports.rows import Record
 from ucj.imports.store import Checked, check, commit, safe_file_name
 from ucj.imports.table import MAX_BYTES
 from ucj.imports.templates import column_guide, template_frame
-from ui.data import clear_cache, database
+from ui.data import database, write
 from ui.data_exports import download_buttons
 from ui.data_problems import show_problems
 from ui.data_recipients import list_options
@@ -118,12 +118,10 @@ def render(ctx: Context, editor: str) -> None:
     _preview(checked, lang)
     if st.button(t("data.commit", lang), key="data_commit", type="primary"):
         try:
-            with database().writer() as con:
-                committed = commit(con, request, editor, nik_secret())
+            committed = write(lambda con: commit(con, request, editor, nik_secret()))
         except ImportRejected as exc:
             show_problems(exc.problems, lang, key="data_commit_problems")
             return
-        clear_cache()
         st.session_state[_DONE] = (committed.import_id, committed.stored_rows)
         st.session_state[_UPLOADS] += 1
         st.rerun()

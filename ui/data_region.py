@@ -9,7 +9,7 @@ from ucj.i18n import t
 from ucj.imports import boundary_store
 from ucj.imports.problems import ImportRejected
 from ucj.imports.store import safe_file_name
-from ui.data import clear_cache, database, query
+from ui.data import query, write
 from ui.data_problems import show_problems
 from ui.layout import Context
 
@@ -55,13 +55,11 @@ def render(ctx: Context, editor: str) -> None:
     if st.button(t("data.region_commit", lang), key="data_region_commit", type="primary", disabled=not ready):
         files = [kecamatan] + ([desa] if desa else [])
         try:
-            with database().writer() as con:
-                names, data = [f[0] for f in files], [f[1] for f in files]
-                boundary_store.commit(con, upload, nama.strip(), provinsi.strip(), names, data, editor)
+            names, data = [f[0] for f in files], [f[1] for f in files]
+            write(lambda con: boundary_store.commit(con, upload, nama.strip(), provinsi.strip(), names, data, editor))
         except ImportRejected as exc:
             show_problems(exc.problems, lang, key="data_region_commit_problems")
             return
-        clear_cache()
         st.session_state[_DONE] = nama.strip()
         st.session_state[_ROUND] = round_ + 1
         st.rerun()

@@ -22,7 +22,7 @@ from ucj.subsidy.retention import Evidence
 from ucj.subsidy.scenario import NAME_MAX, PARAM, Scenario, decode, encode
 from ui import access
 from ui import kalkulator_state as state
-from ui.data import clear_cache, database, query
+from ui.data import query, write
 from ui.kalkulator_state import key
 
 SESSION = key("saved")  # {kode_kab: {name: encoded scenario}}: a viewer's scenarios, this session only
@@ -52,10 +52,8 @@ def _save(s: Scenario, book: RuleBook, lang: Lang) -> None:
     if editor is None:
         _session(s.region)[name] = encoded
         return
-    with database().writer() as con:
-        scenario_store.save(con, encoded, book, actor=editor, now=dt.datetime.now())
+    write(lambda con: scenario_store.save(con, encoded, book, actor=editor, now=dt.datetime.now()))
     _session(s.region).pop(name, None)
-    clear_cache()
 
 
 def _delete(kode_kab: str) -> None:
@@ -64,9 +62,7 @@ def _delete(kode_kab: str) -> None:
         return
     editor = access.current_editor()
     if editor is not None and name in _shared(kode_kab):
-        with database().writer() as con:
-            scenario_store.delete(con, kode_kab, name, actor=editor)
-        clear_cache()
+        write(lambda con: scenario_store.delete(con, kode_kab, name, actor=editor))
 
 
 def save_and_load(book: RuleBook, region: Region, evidence: list[Evidence], scenario: Scenario, lang: Lang) -> None:

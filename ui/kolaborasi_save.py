@@ -9,25 +9,23 @@ import streamlit as st
 
 from ucj.collab.rules import Rejected
 from ucj.fmt import Lang
-from ui.data import clear_cache, database
+from ui.data import write
 from ui.kolaborasi_state import flash
 
 
 def save(
-    write: Callable[[duckdb.DuckDBPyConnection], str],
+    change: Callable[[duckdb.DuckDBPyConnection], str],
     lang: Lang,
     confirm: Callable[[str], str],
     before_rerun: Callable[[str], None] | None = None,
 ) -> None:
-    """Run `write` in one transaction. A refusal is shown in place; a success keeps `confirm(result)`,
+    """Run `change` in one transaction. A refusal is shown in place; a success keeps `confirm(result)`,
     lets `before_rerun(result)` prepare the next run, and reruns so every view reads the new state."""
     try:
-        with database().writer() as con:
-            result = write(con)
+        result = write(change)
     except Rejected as rejected:
         st.error("\n".join(f"- {message}" for message in rejected.messages(lang)))
         return
-    clear_cache()
     flash(confirm(result))
     if before_rerun is not None:
         before_rerun(result)
