@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from ucj.db import Query
 from ucj.headline import SEGMENTS, closest_in_time
 from ucj.provenance import Kind, combine
 from ucj.ranking import ranks
@@ -67,6 +68,16 @@ class Inputs:
             participants=self.participants[self.participants["kode"] == kode],
             workforce=self.workforce[self.workforce["kode"] == kode],
         )
+
+
+def read_inputs(query: Query, kode_kab: str, level: str) -> Inputs:
+    """Every kind of participant, workforce and target row for the region at `level`, as the map reads them."""
+    return Inputs(
+        participants=query("map_participants", kode_kab=kode_kab, level=level),
+        workforce=query("map_workforce", kode_kab=kode_kab, level=level),
+        targets=query("map_targets", kode_kab=kode_kab),
+        kode_kab=kode_kab,
+    )
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from ucj.coverage_metrics import (
     Selection,
     latest_counts,
     ranking,
+    read_inputs,
 )
 from ucj.fmt import Lang
 from ucj.headline import SEGMENTS
@@ -32,13 +33,8 @@ from ui.peta_state import init_choice, month_key, parse_month, set_focus
 
 
 def inputs(kode_kab: str, level: str) -> Inputs:
-    """Every kind of participant, workforce and target row for the region at `level`."""
-    return Inputs(
-        participants=query("map_participants", kode_kab=kode_kab, level=level),
-        workforce=query("map_workforce", kode_kab=kode_kab, level=level),
-        targets=query("map_targets", kode_kab=kode_kab),
-        kode_kab=kode_kab,
-    )
+    """Every kind of participant, workforce and target row for the region at `level`, through the page cache."""
+    return read_inputs(query, kode_kab, level)
 
 
 def filters(

@@ -15,7 +15,7 @@ import shapely
 
 from ucj import fmt
 from ucj.classify import MISSING_COLOUR, Classes
-from ucj.coverage_metrics import Inputs, Part, Selection, area_values, default_month, ranking, target_for
+from ucj.coverage_metrics import Part, Selection, area_values, default_month, ranking, read_inputs, target_for
 from ucj.headline import Figure, published_decimals
 from ucj.i18n import t
 from ucj.map_geometry import FeatureCollection, feature_collection
@@ -26,16 +26,6 @@ from ucj.slides.model import DeckContext, Query, Slide, SlideFigure, SlideTable,
 
 LEVEL = "kecamatan"
 LOWEST = 5
-
-
-def map_inputs(query: Query, kode_kab: str) -> Inputs:
-    """The rows the map page reads for a region's kecamatan."""
-    return Inputs(
-        participants=query("map_participants", kode_kab=kode_kab, level=LEVEL),
-        workforce=query("map_workforce", kode_kab=kode_kab, level=LEVEL),
-        targets=query("map_targets", kode_kab=kode_kab),
-        kode_kab=kode_kab,
-    )
 
 
 def legend(classes: Classes, lang: fmt.Lang, missing: bool) -> list[tuple[str, str]]:
@@ -124,7 +114,7 @@ def target_figures(
 def coverage_map_slide(query: Query, ctx: DeckContext) -> Slide:
     """Coverage per kecamatan in the latest month with figures, classed with the target as a break."""
     lang = ctx.lang
-    inputs = map_inputs(query, ctx.kode_kab)
+    inputs = read_inputs(query, ctx.kode_kab, LEVEL)
     month = default_month(inputs.participants, inputs.workforce)
     boundaries = query("map_boundaries", kode_kab=ctx.kode_kab, level=LEVEL)
     if month is None or boundaries.empty:
