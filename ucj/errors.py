@@ -1,7 +1,8 @@
 """Errors a user reads: a translation key with its values, written in the reader's language on screen.
 
 `str(err)` is the Indonesian text (logs, tests); pages call `err.message(lang)`. Values are formatted
-when the message is written: dates through ucj.fmt, values named `*_rp` as rupiah.
+when the message is written: dates through ucj.fmt, values named `*_rp` as rupiah, and a `field`
+(a key of `err.field.*`) as that field's name.
 """
 
 from __future__ import annotations

@@ -39,28 +39,24 @@ def value_text(row: pd.Series, lang: Lang) -> str:
     return " – ".join(parts) if parts else fmt.MISSING[lang]
 
 
+def _row(figure: pd.Series, lang: Lang) -> dict[str, object]:
+    extra = [str(v) for v in (figure["group_label"], figure["segment"]) if _present(v) and v != "ALL"]
+    label = t(f"fig.{figure['indicator']}", lang)
+    return {
+        "indicator": f"{label} ({', '.join(extra)})" if extra else label,
+        "place": figure["place"],
+        "value": value_text(figure, lang),
+        "when": figure["period_text"],
+        "source": ", ".join(str(p) for p in (figure["source_short"], figure["locator"]) if _present(p)),
+        "quote": figure["quote"],
+        "note": figure["note"],
+    }
+
+
 def published_table(figures: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    """region_figures rows → the columns a reader needs, labelled in `lang`."""
-
-    def indicator(row: pd.Series) -> str:
-        label = t(f"fig.{row['indicator']}", lang)
-        extra = [str(v) for v in (row["group_label"], row["segment"]) if _present(v) and v != "ALL"]
-        return f"{label} ({', '.join(extra)})" if extra else label
-
-    table = pd.DataFrame(
-        {
-            "indicator": [indicator(r) for _, r in figures.iterrows()],
-            "place": figures["place"],
-            "value": [value_text(r, lang) for _, r in figures.iterrows()],
-            "when": figures["period_text"],
-            "source": [
-                ", ".join(str(p) for p in (r["source_short"], r["locator"]) if _present(p))
-                for _, r in figures.iterrows()
-            ],
-            "quote": figures["quote"],
-            "note": figures["note"],
-        }
-    )
+    """region_figures rows → the columns a reader needs, labelled in `lang` (one pass over the rows)."""
+    columns = ("indicator", "place", "value", "when", "source", "quote", "note")
+    table = pd.DataFrame([_row(f, lang) for _, f in figures.iterrows()], columns=list(columns))
     return table.rename(columns=lambda c: t(f"fig.col.{c}", lang))
 
 
