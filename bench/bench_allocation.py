@@ -38,7 +38,7 @@ def region_problem(con: duckdb.DuckDBPyConnection, kode_kab: str) -> Problem:
     Where the database has no active participants per kecamatan, the workforce estimate stands in
     for the workers to protect (an upper bound, for timing only).
     """
-    kecamatan = kecamatan_from(run_query(con, "kalkulator_kecamatan", kode_kab=kode_kab))
+    kecamatan = kecamatan_from(run_query(con, "subsidy_kecamatan", kode_kab=kode_kab))
     areas = [
         Area(k.kode, k.uncovered if k.uncovered is not None else k.workforce or 0, k.workforce, k.active)
         for k in kecamatan

@@ -19,7 +19,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from streamlit.runtime.pages_manager import PagesManager
 
 from tests.apptest_support import REGIONS, open_app
 from ucj.build import build
@@ -43,10 +42,9 @@ def timed(runs: int, action: Callable[[], object]) -> list[float]:
 
 def page_runs(runs: int) -> dict[str, list[float]]:
     """A rerun of the page with warm caches: what a user waits for after each click."""
-    PagesManager.uses_pages_directory = False  # AppTest's legacy first pass would double every run
     results = {}
     for region in REGIONS:
-        at = open_app(region, page="pages/kolaborasi.py")
+        at = open_app(region, page="views/collab.py")
         results[region] = timed(runs, at.run)
     return results
 
@@ -69,7 +67,7 @@ def round_writes(runs: int, database: Database) -> list[float]:
 
 
 def exports(runs: int, database: Database) -> list[float]:
-    actions = database.query("kolaborasi_actions", kode_kab="13.71")
+    actions = database.query("collab_actions", kode_kab="13.71")
 
     def export() -> None:
         frame = minutes_frame(actions, "id", TODAY)

@@ -32,12 +32,12 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 from streamlit_folium import _get_feature_group_string, _get_map_string  # noqa: E402
 
 from ucj.build import build  # noqa: E402
-from ucj.choropleth import base_map, choropleth_layer  # noqa: E402
-from ucj.coverage_metrics import Inputs, Selection, area_values, as_mappings, default_month  # noqa: E402
 from ucj.db import run_query  # noqa: E402
-from ucj.map_focus import Focus  # noqa: E402
-from ucj.map_geometry import feature_collection  # noqa: E402
-from ucj.metric_style import classes_for, formatter  # noqa: E402
+from ucj.map.choropleth import base_map, choropleth_layer  # noqa: E402
+from ucj.map.coverage_metrics import Inputs, Selection, area_values, as_mappings, default_month  # noqa: E402
+from ucj.map.focus import Focus  # noqa: E402
+from ucj.map.geometry import feature_collection  # noqa: E402
+from ucj.map.metric_style import classes_for, formatter  # noqa: E402
 
 REPEATS = 5
 GRID = (20, 15)  # 300 kecamatan
@@ -95,7 +95,7 @@ def measure(slug: str) -> dict[str, object]:
     at.query_params["region"] = slug
     at.query_params["lang"] = "id"
     at.run()
-    at.switch_page("pages/peta.py")
+    at.switch_page("views/map.py")
     started = time.perf_counter()
     at.run()
     first = (time.perf_counter() - started) * 1000

@@ -12,7 +12,7 @@ from argon2 import PasswordHasher
 
 from ucj.auth import passwords
 from ucj.db import Database
-from ui.data import database
+from ui.db import database
 
 
 @pytest.fixture

@@ -30,7 +30,7 @@ def add_user(path: Path, username: str, role: str, password: str = PASSWORD) -> 
 
 def signed_in(region: str, username: str, password: str = PASSWORD, lang: str = "id") -> AppTest:
     """The Data page, signed in through the sidebar form."""
-    at = open_app(region, lang=lang, page="pages/data.py")
+    at = open_app(region, lang=lang, page="views/imports.py")
     at.text_input(key="auth_username").input(username)
     at.text_input(key="auth_password").input(password)
     at.button(key="auth_login").click().run()

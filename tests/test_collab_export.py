@@ -18,7 +18,7 @@ CONTACT = "budi.santoso@disnaker.padang.go.id"
 
 
 def actions() -> pd.DataFrame:
-    """Rows shaped like queries/kolaborasi_actions.sql returns them."""
+    """Rows shaped like queries/collab_actions.sql returns them."""
     return pd.DataFrame(
         {
             "action_id": ["padang_a01", "padang_m001", "padang_m002"],

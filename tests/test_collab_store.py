@@ -111,7 +111,7 @@ def test_the_database_refuses_a_second_write_of_a_round(db):
     with pytest.raises(duckdb.ConstraintException), db.writer() as con:
         execute(
             con,
-            "kolaborasi_round_insert",
+            "collab_round_insert",
             round_id="padang_cgr_r1",
             kode_kab="13.71",
             framework_id="cgr",
@@ -123,7 +123,7 @@ def test_the_database_refuses_a_second_write_of_a_round(db):
     with pytest.raises(duckdb.ConstraintException), db.writer() as con:
         execute(
             con,
-            "kolaborasi_score_insert",
+            "collab_score_insert",
             round_id="padang_cgr_r1",
             indicator_id="cgr_leadership",
             score=5,

@@ -10,8 +10,7 @@ from ucj.i18n import table
 from ucj.imports.kinds import KINDS
 from ucj.paths import ROOT
 
-SOURCES = [*sorted((ROOT / "ucj" / "imports").glob("*.py")), ROOT / "ucj" / "recipients.py"]
-SOURCES.append(ROOT / "ucj" / "boundaries.py")
+SOURCES = sorted((ROOT / "ucj" / "imports").glob("*.py"))
 CODE = re.compile(r"""(?:Problem|CellError|_reject)\(\s*["']([a-z_]+)["']""")
 CHOICE_CODES = {"bad_segment", "bad_status", "bad_metric"}  # passed to values.choice as an argument
 

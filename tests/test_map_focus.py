@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ucj.map_focus import Focus
+from ucj.map.focus import Focus
 
 KEC, OTHER, DESA = "13.71.01", "13.71.02", "13.71.01.1001"
 

@@ -10,7 +10,7 @@ import pytest
 import shapely
 
 from ucj.db import run_query
-from ucj.map_geometry import _decimals, feature_collection
+from ucj.map.geometry import _decimals, feature_collection
 
 BUDGET_GEOMETRY = 130_000  # of the 150 KB a map view may cost, the rest is styles, tooltips and legend
 

@@ -11,7 +11,6 @@ import pytest
 from ucj.db import Database
 from ucj.fmt import MISSING
 from ucj.provenance import Provenance
-from ucj.rules import load
 from ucj.slides import budget, trend
 from ucj.slides.calculator_scenario import scenario_from_link
 from ucj.slides.html import slide_html
@@ -20,6 +19,7 @@ from ucj.slides.model import DeckContext, Slide, SlideFigure, SlideTable, as_of_
 from ucj.slides.registry import SLIDES, build_deck, parse_selection, slide_number
 from ucj.slides.scorecard import score_text
 from ucj.subsidy.cost import Line
+from ucj.subsidy.rules import load
 from ucj.subsidy.scenario import Scenario, encode
 
 D = dt.date

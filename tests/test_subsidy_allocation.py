@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ucj.rules import load
 from ucj.subsidy.allocation import Allocation, Area, allocate, lowest_coverage_first, optimise
 from ucj.subsidy.cost import Plan
 from ucj.subsidy.reach import Pot, cost_per_worker, desa_pots, reach
+from ucj.subsidy.rules import load
 
 D = dt.date
 AREAS = [

@@ -9,8 +9,8 @@ from fractions import Fraction
 
 import pytest
 
-from ucj.rules import RULES_DIR, RuleNotFound, load
 from ucj.subsidy.cost import Line, Plan, contribution, cost_by, cost_table, per_worker, rules_used, whole_rupiah
+from ucj.subsidy.rules import RULES_DIR, RuleNotFound, load
 
 D = dt.date
 

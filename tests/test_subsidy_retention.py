@@ -7,7 +7,6 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from ucj.rules import load
 from ucj.subsidy.protection import ClaimRates, expected_claims
 from ucj.subsidy.retention import (
     Evidence,
@@ -17,6 +16,7 @@ from ucj.subsidy.retention import (
     retention,
     retention_for_cohorts,
 )
+from ucj.subsidy.rules import load
 
 D = dt.date
 

@@ -17,12 +17,12 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from ucj.export_scenario_pdf import scenario_pdf
-from ucj.export_scenario_xlsx import scenario_xlsx
-from ucj.rules import load
 from ucj.subsidy.cost import Line
 from ucj.subsidy.evaluate import evaluate, summary
+from ucj.subsidy.export_pdf import scenario_pdf
+from ucj.subsidy.export_xlsx import scenario_xlsx
 from ucj.subsidy.headcount import Kecamatan, Region
+from ucj.subsidy.rules import load
 from ucj.subsidy.scenario import ClaimInputs, Scenario, ScenarioError, decode, encode, to_json
 
 D = dt.date

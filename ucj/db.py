@@ -23,7 +23,7 @@ from ucj.paths import QUERIES
 
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
-# `query(name, **params)`: ui.data.query on screen (cached), a Database's query in exports and tests.
+# `query(name, **params)`: ui.db.query on screen (cached), a Database's query in exports and tests.
 Query = Callable[..., pd.DataFrame]
 
 

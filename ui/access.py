@@ -20,7 +20,7 @@ from ucj.auth.login import SessionState, authenticate, end_session, needs_touch,
 from ucj.auth.settings import AccessSettings, load
 from ucj.fmt import Lang
 from ucj.i18n import t
-from ui.data import database, database_path
+from ui.db import database, database_path
 
 _TOKEN = "auth_token"
 _SESSION_KEY = "auth_session_key"  # tells this browser session apart for the login back-off

@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from ucj.fmt import Lang
-from ucj.headline import Figure
 from ucj.i18n import t
+from ucj.region.headline import Figure
 
 BADGE_COLOUR = {"published": "green", "estimate": "orange", "upload": "blue"}
 

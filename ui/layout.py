@@ -5,24 +5,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 
 from ucj.fmt import Lang
 from ucj.i18n import LANGS, t
 from ui.access import sign_in_panel
-from ui.data import query
-from ui.state import url_choice
+from ui.db import query
+from ui.url_state import url_choice
 
 DEFAULT_REGION = "padang"
-_FRAMED = "_framed_this_run"
 # (url path, label key, script); the order is the order in the sidebar.
 PAGES: tuple[tuple[str, str, str], ...] = (
-    ("", "nav.home", "pages/home.py"),
-    ("peta", "nav.peta", "pages/peta.py"),
-    ("kalkulator", "nav.kalkulator", "pages/kalkulator.py"),
-    ("kolaborasi", "nav.kolaborasi", "pages/kolaborasi.py"),
-    ("data", "nav.data", "pages/data.py"),
-    ("rapat", "nav.rapat", "pages/rapat.py"),
+    ("", "nav.home", "views/region.py"),
+    ("peta", "nav.peta", "views/map.py"),
+    ("kalkulator", "nav.kalkulator", "views/subsidy.py"),
+    ("kolaborasi", "nav.kolaborasi", "views/collab.py"),
+    ("data", "nav.data", "views/imports.py"),
+    ("rapat", "nav.rapat", "views/slides.py"),
 )
 
 
@@ -72,25 +70,14 @@ def frame() -> st.navigation:  # type: ignore[valid-type]
         sign_in_panel(lang)
     row = regions.set_index("slug").loc[st.session_state["region"]]
     st.session_state["ctx"] = Context(st.session_state["lang"], row["kode_kab"], row.name, row["nama"])
-    st.session_state[_FRAMED] = True
     return current
 
 
 def main() -> None:
     """Draw the frame, then the chosen page."""
-    page = frame()
-    try:
-        page.run()
-    finally:
-        st.session_state[_FRAMED] = False
+    frame().run()
 
 
 def context() -> Context:
     """The current view's context, set by the frame before the page runs."""
-    if not st.session_state.get(_FRAMED):
-        # Streamlit ran this page straight from pages/ without app.py: it picks its legacy
-        # folder-based multipage mode on a process's first run (and in AppTest) whenever a pages/
-        # folder exists. Switch that mode off and run again through app.py's st.navigation.
-        PagesManager.uses_pages_directory = False
-        st.rerun()
     return st.session_state["ctx"]

@@ -1,4 +1,4 @@
-"""Test-only app: a kecamatan choropleth drawn through ucj.offline_map.
+"""Test-only app: a kecamatan choropleth drawn through ucj.map.offline_map.
 
 The browser test runs it to prove the map draws with the internet blocked; the
 unit test imports `choropleth` to check the same map's HTML. Streamlit serves
@@ -16,7 +16,7 @@ from folium.elements import MacroElement
 from folium.template import Template
 from streamlit_folium import st_folium
 
-from ucj.offline_map import offline_map
+from ucj.map.offline_map import offline_map
 
 ROOT = Path(__file__).resolve().parents[2]
 GEOJSON = ROOT / "geo" / "kecamatan_probolinggo.geojson"

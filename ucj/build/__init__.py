@@ -18,7 +18,7 @@ import pandas as pd
 
 from ucj import schema
 from ucj.build.estimate import equal_desa_weights, interpolate_months, kecamatan_weights, spread
-from ucj.geo_files import BOUNDARY_SOURCE, DESA_FILES, KECAMATAN_FILES, read_features
+from ucj.build.geo_files import BOUNDARY_SOURCE, DESA_FILES, KECAMATAN_FILES, read_features
 from ucj.paths import DEMO_DB, GEO, SEED
 
 # Seed files that feed a derivation step rather than a table of the same name.

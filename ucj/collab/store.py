@@ -40,20 +40,20 @@ def _blank_to_none(value: str | None) -> str | None:
 
 def record_round(con: duckdb.DuckDBPyConnection, draft: RoundDraft, *, slug: str, actor: str, today: dt.date) -> str:
     """Append a new round and its scores; refuse an invalid draft or one that names an existing round."""
-    taken = set(run_query(con, "kolaborasi_round_ids")["round_id"])
+    taken = set(run_query(con, "collab_round_ids")["round_id"])
     if draft.round_id is not None and draft.round_id in taken:
         raise RoundExists(draft.round_id)
-    indicators = run_query(con, "kolaborasi_indicators")
+    indicators = run_query(con, "collab_indicators")
     indicator_ids = indicators.loc[indicators["framework_id"] == draft.framework_id, "indicator_id"].tolist()
-    stakeholders = run_query(con, "kolaborasi_stakeholders", kode_kab=draft.kode_kab)["stakeholder_id"]
+    stakeholders = run_query(con, "collab_stakeholders", kode_kab=draft.kode_kab)["stakeholder_id"]
     problems = round_problems(draft, indicator_ids, today, stakeholders)
     if problems:
         raise Rejected(problems)
     round_id = draft.round_id or new_round_id(slug, draft.framework_id, draft.round_date, taken)
-    rounds_before = len(run_query(con, "kolaborasi_rounds", kode_kab=draft.kode_kab))
+    rounds_before = len(run_query(con, "collab_rounds", kode_kab=draft.kode_kab))
     execute(
         con,
-        "kolaborasi_round_insert",
+        "collab_round_insert",
         round_id=round_id,
         kode_kab=draft.kode_kab,
         framework_id=draft.framework_id,
@@ -65,7 +65,7 @@ def record_round(con: duckdb.DuckDBPyConnection, draft: RoundDraft, *, slug: str
     for indicator_id in indicator_ids:
         execute(
             con,
-            "kolaborasi_score_insert",
+            "collab_score_insert",
             round_id=round_id,
             indicator_id=indicator_id,
             score=draft.scores[indicator_id],
@@ -86,16 +86,16 @@ def record_round(con: duckdb.DuckDBPyConnection, draft: RoundDraft, *, slug: str
 
 def add_action(con: duckdb.DuckDBPyConnection, draft: ActionDraft, *, slug: str, actor: str) -> str:
     """Add an action item decided in a meeting; refuse an invalid draft."""
-    indicator_ids = run_query(con, "kolaborasi_indicators")["indicator_id"]
-    stakeholders = run_query(con, "kolaborasi_stakeholders", kode_kab=draft.kode_kab)["stakeholder_id"]
+    indicator_ids = run_query(con, "collab_indicators")["indicator_id"]
+    stakeholders = run_query(con, "collab_stakeholders", kode_kab=draft.kode_kab)["stakeholder_id"]
     problems = action_problems(draft, indicator_ids, stakeholders)
     if problems:
         raise Rejected(problems)
-    existing = run_query(con, "kolaborasi_actions", kode_kab=draft.kode_kab)["action_id"]
+    existing = run_query(con, "collab_actions", kode_kab=draft.kode_kab)["action_id"]
     action_id = new_action_id(slug, existing)
     execute(
         con,
-        "kolaborasi_action_insert",
+        "collab_action_insert",
         action_id=action_id,
         kode_kab=draft.kode_kab,
         title=draft.title.strip(),
@@ -122,14 +122,14 @@ def add_action(con: duckdb.DuckDBPyConnection, draft: ActionDraft, *, slug: str,
 
 def set_action_status(con: duckdb.DuckDBPyConnection, kode_kab: str, action_id: str, status: str, *, actor: str) -> str:
     """Move an action item to `status` and return the status it had; the audit entry keeps both."""
-    actions = run_query(con, "kolaborasi_actions", kode_kab=kode_kab).set_index("action_id")
+    actions = run_query(con, "collab_actions", kode_kab=kode_kab).set_index("action_id")
     if action_id not in actions.index:
         raise Rejected([Problem("kolab.err.no_action", {"action": action_id})])
     problems = action_problems(ActionDraft(kode_kab=kode_kab, title=actions.at[action_id, "title"], status=status))
     if problems:
         raise Rejected(problems)
     before = str(actions.at[action_id, "status"])
-    execute(con, "kolaborasi_action_status_update", status=status, action_id=action_id, kode_kab=kode_kab)
+    execute(con, "collab_action_status_update", status=status, action_id=action_id, kode_kab=kode_kab)
     audit.record(
         con,
         actor=actor,

@@ -15,8 +15,8 @@ import unicodedata
 import duckdb
 import pandas as pd
 
-from ucj.boundaries import Boundaries, is_plain_name
 from ucj.db import Database, execute, run_query
+from ucj.imports.boundaries import Boundaries, is_plain_name
 from ucj.imports.kind import Batch, Request, execute_with_rows
 from ucj.imports.problems import ImportRejected, Problem
 from ucj.imports.store import batch_row, close_batch, next_import_id, open_batch, record_change, table_counts

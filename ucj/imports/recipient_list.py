@@ -7,9 +7,8 @@ Probolinggo study reports. Only the NIK's keyed hash and masked forms are stored
 
 from __future__ import annotations
 
-from ucj import recipients
 from ucj.db import execute, run_query
-from ucj.imports import values
+from ucj.imports import recipients, values
 from ucj.imports.columns import Column
 from ucj.imports.common_columns import AREA
 from ucj.imports.kind import Batch, Context, ImportKind, execute_with_rows

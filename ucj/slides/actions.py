@@ -44,7 +44,7 @@ def actions_slide(query: Query, ctx: DeckContext) -> Slide:
     """How many items are open and overdue as the tracker stands today, and the first of them."""
     lang = ctx.lang
     title = t("rapat.slide.actions", lang)
-    ordered = tracker(query("kolaborasi_actions", kode_kab=ctx.kode_kab), ctx.today)
+    ordered = tracker(query("collab_actions", kode_kab=ctx.kode_kab), ctx.today)
     actions = ordered[ordered["status"].isin(OPEN_STATUSES)]
     if actions.empty:
         return Slide(key="actions", title=title, notes=(t("rapat.actions.none", lang),))

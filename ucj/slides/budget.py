@@ -1,7 +1,7 @@
 """The budget slide: a scenario shared from the calculator, or else what a year of the region's plan costs.
 
 Either way the rupiah come from the subsidy calculator's own arithmetic (ucj.subsidy over the rules
-of ucj.rules), so the slide and the calculator give the same figures for the same inputs.
+of ucj.subsidy.rules), so the slide and the calculator give the same figures for the same inputs.
 """
 
 from __future__ import annotations
@@ -12,15 +12,15 @@ from dataclasses import replace
 import pandas as pd
 
 from ucj import fmt
-from ucj.headline import Figure, row_provenance, subsidised_figure
 from ucj.i18n import t
 from ucj.provenance import Provenance
-from ucj.rules import RuleBook, RuleNotFound, load
+from ucj.region.headline import Figure, row_provenance, subsidised_figure
 from ucj.slides import calculator_scenario
 from ucj.slides.model import DeckContext, Query, Slide, SlideFigure, SlideTable, as_of_of, slide_figure, sources_of
 from ucj.subsidy.calendar import add_months, first_of_month
 from ucj.subsidy.cost import Line, Plan, cost_table, rules_used
 from ucj.subsidy.evaluate import Results
+from ucj.subsidy.rules import RuleBook, RuleNotFound, load
 from ucj.subsidy.scenario import ScenarioError
 
 PLAN_STATUSES = ("planned", "quota")

@@ -13,13 +13,13 @@ from urllib.parse import parse_qs, urlsplit
 from ucj import fmt
 from ucj.i18n import t
 from ucj.provenance import Provenance
-from ucj.rules import Bracket, Rule, RuleBook
 from ucj.slides.model import Query, SlideFigure, SlideTable, slide_figure
 from ucj.subsidy.calendar import add_months
 from ucj.subsidy.cost import cost_by
 from ucj.subsidy.evaluate import Results, evaluate, summary
 from ucj.subsidy.inputs import calculator_region, dropout_evidence
 from ucj.subsidy.report import summary_cell
+from ucj.subsidy.rules import Bracket, Rule, RuleBook
 from ucj.subsidy.scenario import PARAM, ScenarioError, decode
 
 FIGURES = ("workers", "total_cost_rp", "cost_per_worker_month_rp", "active_after_24", "expected_claims_rp")

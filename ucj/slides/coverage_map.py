@@ -1,6 +1,6 @@
 """The coverage-map slide: kecamatan coloured by coverage class, with the lowest ones listed.
 
-The figures come from the map page's own rules (ucj.coverage_metrics, ucj.metric_style), so the
+The figures come from the map page's own rules (ucj.map.coverage_metrics, ucj.map.metric_style), so the
 slide shows the same classes and values as Peta Cakupan for the latest month with data.
 """
 
@@ -14,13 +14,13 @@ import pandas as pd
 import shapely
 
 from ucj import fmt
-from ucj.classify import MISSING_COLOUR, Classes
-from ucj.coverage_metrics import Part, Selection, area_values, default_month, ranking, read_inputs, target_for
-from ucj.headline import Figure, published_decimals
 from ucj.i18n import t
-from ucj.map_geometry import FeatureCollection, feature_collection
-from ucj.metric_style import classes_for, formatter
+from ucj.map.classify import MISSING_COLOUR, Classes
+from ucj.map.coverage_metrics import Part, Selection, area_values, default_month, ranking, read_inputs, target_for
+from ucj.map.geometry import FeatureCollection, feature_collection
+from ucj.map.metric_style import classes_for, formatter
 from ucj.provenance import Provenance, combine
+from ucj.region.headline import Figure, published_decimals
 from ucj.slides.charts import LANDSCAPE, PORTRAIT, class_map
 from ucj.slides.model import DeckContext, Query, Slide, SlideFigure, SlideTable, as_of_of, slide_figure, sources_of
 

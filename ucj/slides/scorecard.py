@@ -79,12 +79,12 @@ def scorecard_slide(query: Query, ctx: DeckContext) -> Slide:
     """One figure per framework the region was assessed on (region-wide rounds), and the weakest indicators."""
     lang = ctx.lang
     title = t("rapat.slide.scorecard", lang)
-    scores = query("kolaborasi_scores", kode_kab=ctx.kode_kab)
-    rounds = query("kolaborasi_rounds", kode_kab=ctx.kode_kab)
+    scores = query("collab_scores", kode_kab=ctx.kode_kab)
+    rounds = query("collab_rounds", kode_kab=ctx.kode_kab)
     rounds = rounds[rounds["stakeholder_id"].isna() & rounds["round_id"].isin(scores["round_id"])]
     if rounds.empty:
         return Slide(key="scorecard", title=title, notes=(t("rapat.scorecard.none", lang),))
-    frameworks = query("kolaborasi_frameworks").set_index("framework_id")
+    frameworks = query("collab_frameworks").set_index("framework_id")
     names = frameworks["name_id" if lang == "id" else "name_en"]
     labels = scores.drop_duplicates("indicator_id").set_index("indicator_id")
     figures, provenances, changes = [], [], []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ucj import fmt
 from ucj.fmt import Lang
 from ucj.i18n import t
-from ucj.rules import Bracket, Rule
+from ucj.subsidy.rules import Bracket, Rule
 
 PERCENT_UNITS = frozenset({"ratio_of_income", "ratio_of_wage", "ratio_off"})
 PER_PERIOD_UNITS = frozenset({"rupiah_per_month", "rupiah_per_31_months"})

@@ -13,8 +13,8 @@ from fractions import Fraction
 
 import pandas as pd
 
-from ucj.rules import Bracket, Rule, RuleBook
 from ucj.subsidy.calendar import months as month_list
+from ucj.subsidy.rules import Bracket, Rule, RuleBook
 
 PACKAGES: dict[str, tuple[str, ...]] = {"jkk_jkm": ("JKK", "JKM"), "jkk_jkm_jht": ("JKK", "JKM", "JHT")}
 COST_COLUMNS = ["kecamatan", "target_group", "funding", "month", "workers", "per_worker_rp", "cost_rp"]

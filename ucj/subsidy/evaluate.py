@@ -8,7 +8,6 @@ from fractions import Fraction
 
 import pandas as pd
 
-from ucj.rules import Bracket, Rule, RuleBook
 from ucj.subsidy.allocation import Allocation, Area, allocate
 from ucj.subsidy.calendar import add_months
 from ucj.subsidy.cost import Plan, cost_table, rules_used
@@ -16,6 +15,7 @@ from ucj.subsidy.headcount import Region
 from ucj.subsidy.protection import ClaimRates, Protection, expected_claims
 from ucj.subsidy.reach import Pot, Reach, cost_per_worker, desa_pots, reach
 from ucj.subsidy.retention import SUMMED_COLUMNS, retention_for_cohorts
+from ucj.subsidy.rules import Bracket, Rule, RuleBook
 from ucj.subsidy.scenario import Scenario
 
 

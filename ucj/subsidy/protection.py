@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ucj.rules import Rule, RuleBook
+from ucj.subsidy.rules import Rule, RuleBook
 
 
 @dataclass(frozen=True)

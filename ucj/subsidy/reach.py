@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ucj.rules import RuleBook
 from ucj.subsidy.cost import Plan, per_worker
+from ucj.subsidy.rules import RuleBook
 
 
 @dataclass(frozen=True)

@@ -14,11 +14,11 @@ import pandas as pd
 from ucj import fmt
 from ucj.fmt import Lang
 from ucj.i18n import t
-from ucj.rules import RuleBook
 from ucj.subsidy.citations import rule_rows
 from ucj.subsidy.cost import cost_by
 from ucj.subsidy.evaluate import SUMMARY_KEYS, Results, summary
 from ucj.subsidy.headcount import Region
+from ucj.subsidy.rules import RuleBook
 
 WHOLE_REGION = "*"  # a line not split by kecamatan
 BREAKDOWNS = ("kecamatan", "target_group", "funding", "month")

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ucj.rules import RuleBook
 from ucj.subsidy.calendar import months as month_list
 from ucj.subsidy.cost import contribution
+from ucj.subsidy.rules import RuleBook
 
 HORIZON = 24
 INCENTIVES = ("first_free", "yearly_free")  # first self-paid month free; one free month each year

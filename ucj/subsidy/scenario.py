@@ -14,11 +14,11 @@ import zlib
 from dataclasses import dataclass, field, replace
 
 from ucj.errors import Explained
-from ucj.rules import RuleBook, RuleNotFound
 from ucj.subsidy.allocation import RULES
 from ucj.subsidy.calendar import month_key, parse_month_key
 from ucj.subsidy.cost import PACKAGES, Line
 from ucj.subsidy.retention import INCENTIVES
+from ucj.subsidy.rules import RuleBook, RuleNotFound
 
 VERSION = 1
 PARAM = "s"

@@ -12,13 +12,13 @@ import duckdb
 
 from ucj import audit
 from ucj.db import execute, run_query
-from ucj.rules import RuleBook
+from ucj.subsidy.rules import RuleBook
 from ucj.subsidy.scenario import ScenarioError, decode
 
 
 def saved(con: duckdb.DuckDBPyConnection, kode_kab: str) -> dict[str, str]:
     """Name → encoded scenario of the region, newest first."""
-    rows = run_query(con, "saved_scenarios", kode_kab=kode_kab)
+    rows = run_query(con, "subsidy_saved_scenarios", kode_kab=kode_kab)
     return dict(zip(rows["name"], rows["encoded"]))
 
 

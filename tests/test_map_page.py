@@ -1,0 +1,151 @@
+"""AppTest of the coverage map page: every region and metric, a URL that reproduces a view, uploads."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.apptest_support import REGIONS, open_app
+from ucj.map.coverage_metrics import METRICS
+from ucj.map.focus import Focus
+
+PAGE = "views/map.py"
+KECAMATAN = {"padang": 11, "sijunjung": 8, "probolinggo": 5, "jember": 31}
+
+
+def _open(region: str, lang: str = "id", **params: str) -> AppTest:
+    return open_app(region, lang, PAGE, **params)
+
+
+def _map_args(at: AppTest) -> dict:
+    (component,) = at.get("component_instance")
+    return json.loads(component.proto.json_args)
+
+
+def _ranking(at: AppTest):
+    """The ranking table: the first table of the page (the desa breakdown comes after it)."""
+    return at.dataframe[0].value
+
+
+@pytest.mark.parametrize("region", REGIONS)
+def test_every_metric_draws_map_and_ranking(app_db, region):
+    at = open_app(region, page=PAGE)
+
+    for metric in METRICS:
+        at.selectbox(key="peta_metric").select(metric)
+        at.run()
+        assert not at.exception, (metric, at.exception)
+        args = _map_args(at)
+        assert args["feature_group"].count('"kode"') == KECAMATAN[region], metric
+        assert len(_ranking(at)) == KECAMATAN[region], metric
+        assert at.query_params["metric"] == metric
+
+
+@pytest.mark.parametrize(
+    ("region", "metric", "segment"),
+    [("padang", "coverage", "ALL"), ("sijunjung", "registered", "BPU"), ("jember", "workforce", "ALL")],
+)
+def test_first_view_shows_a_metric_the_region_has(app_db, region, metric, segment):
+    at = open_app(region, page=PAGE)
+
+    assert (at.selectbox(key="peta_metric").value, at.selectbox(key="peta_segment").value) == (metric, segment)
+    assert _ranking(at).iloc[:, 2].notna().any()
+
+
+def test_a_copied_link_opens_the_same_view(app_db):
+    at = _open("padang", metric="active", segment="BPU", month="2024-03", kec="13.71.04")
+
+    assert at.selectbox(key="peta_metric").value == "active"
+    assert at.selectbox(key="peta_segment").value == "BPU"
+    assert at.selectbox(key="peta_month").value == "2024-03"
+    assert "Padang Utara" in [h.value for h in at.subheader]
+    assert {k: at.query_params[k] for k in ("metric", "segment", "month", "kec")} == {
+        "metric": "active",
+        "segment": "BPU",
+        "month": "2024-03",
+        "kec": "13.71.04",
+    }
+
+
+def test_desa_map_of_a_kecamatan_and_the_way_back_up(app_db):
+    at = _open("padang", kec="13.71.01", tingkat="desa")
+    desa_count = len(_ranking(at))
+
+    assert desa_count == _map_args(at)["feature_group"].count('"kode"') > 1
+    assert "Desa/kelurahan" in _ranking(at).columns
+
+    at.button(key="peta_up").click().run()
+    assert not at.exception
+    assert at.query_params.get("tingkat") is None
+    assert len(_ranking(at)) == KECAMATAN["padang"]
+
+    at.button(key="peta_up").click().run()
+    assert at.query_params.get("kec") is None
+    assert "peta_up" not in [b.key for b in at.button]
+
+
+def test_a_click_selects_then_opens_the_desa_map(app_db):
+    """The map's click callback only moves the focus; here the focus is moved as a click would."""
+    at = open_app("padang", page=PAGE)
+
+    at.session_state["peta_focus"] = Focus().click("13.71.01", has_desa=True)
+    at.run()
+    assert at.query_params["kec"] == "13.71.01"
+    assert "peta_drill" in [b.key for b in at.button]
+
+    at.button(key="peta_drill").click().run()
+    assert at.query_params["tingkat"] == "desa"
+
+
+def test_wuluhan_desa_breakdown_shows_dukuhdempok_agents(app_db):
+    at = _open("jember", kec="35.09.11")
+
+    breakdown = next(df.value for df in at.dataframe if "Angka terbaru yang ada" in df.value.columns)
+    dukuhdempok = breakdown[breakdown["Desa/kelurahan"] == "Dukuhdempok"].iloc[0]
+    assert "BPU terdaftar 482" in dukuhdempok["Angka terbaru yang ada"]
+    assert "Angka terbitan" in dukuhdempok["Angka terbaru yang ada"]
+
+
+def test_stale_link_to_another_regions_kecamatan_is_dropped(app_db):
+    at = _open("probolinggo", kec="13.71.04", month="1999-01", metric="nonsense")
+
+    assert at.query_params.get("kec") is None
+    assert at.selectbox(key="peta_metric").value in METRICS
+
+
+def test_english_labels(app_db):
+    at = _open("probolinggo", lang="en")
+
+    assert at.title[0].value == "Coverage map"
+    assert "Kecamatan" in _ranking(at).columns
+    assert "Estimate" in set(_ranking(at)["Kind of figure"])
+
+
+@pytest.fixture
+def db_with_upload(demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the test database where a Pemda uploaded one kecamatan's active participants."""
+    path = tmp_path / "upload.duckdb"
+    shutil.copy(demo_db, path)
+    with duckdb.connect(str(path)) as con:
+        con.execute(
+            "insert into participants values ('35.74.01', 'kecamatan', '2023-12-01', 'ALL', 'active', 12345,"
+            " 'upload', 'indrawati_natsir', null, null, 1)"
+        )
+    monkeypatch.setenv("UCJ_DB", str(path))
+    return path
+
+
+def test_uploaded_figures_win_and_are_labelled(db_with_upload):
+    at = _open("probolinggo", metric="active")
+    table = _ranking(at).set_index("Kecamatan")
+    uploaded = table.loc["Kademangan"]
+
+    assert uploaded["Peserta aktif"] == 12345
+    assert uploaded["Jenis angka"] == "Data unggahan"
+    assert (table.drop(index="Kademangan")["Jenis angka"] == "Perkiraan").all()
+    assert "Data unggahan" in _map_args(at)["feature_group"]

@@ -1,0 +1,194 @@
+"""The calculator page in AppTest: a shared link, the research's example, budgets, scenarios, languages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from urllib.parse import parse_qsl
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.apptest_support import metrics, open_app
+from tests.data_support import add_user, signed_in
+from ucj.db import Database
+from ucj.i18n import t
+from ucj.subsidy.cost import Line
+from ucj.subsidy.rules import load
+from ucj.subsidy.scenario import Scenario, decode, encode
+
+PAGE = "views/subsidy.py"
+RESEARCH_CASE = Scenario(
+    start=dt.date(2022, 1, 1), region="13.03", months=9, lines=(Line(None, "lainnya", "APBD", 1333),)
+)
+
+
+def open_link(region: str, s: str, lang: str = "id") -> AppTest:
+    """The app opened at the calculator with a scenario link, as a colleague's browser would."""
+    return open_app(region, lang, PAGE, s=s)
+
+
+def url_scenario(at: AppTest) -> Scenario:
+    value = at.query_params["s"]
+    return decode(value[0] if isinstance(value, list) else value, load())
+
+
+def test_a_shared_link_shows_the_research_case(app_db):
+    at = open_link("sijunjung", encode(RESEARCH_CASE))
+    shown = metrics(at)
+    assert shown["Biaya total"] == "Rp 201.549.600"
+    assert shown["Pekerja"] == "1.333"
+    assert shown["Rata-rata per pekerja per bulan"] == "Rp 16.800"
+
+
+def test_the_example_from_the_research_loads_and_goes_into_the_link(app_db):
+    at = open_app("sijunjung", page=PAGE)
+    pick = at.selectbox(key="kalk_example")
+    pick.set_value(pick.options.index("JKK+JKM pekerja informal APBD Tahap I"))
+    at.button(key="kalk_example_load").click().run()
+    assert metrics(at)["Biaya total"] == "Rp 201.549.600"
+    s = url_scenario(at)
+    assert (s.months, s.lines) == (9, (Line(None, "lainnya", "APBD", 1333),))
+
+
+def test_widgets_write_the_scenario_into_the_link(app_db):
+    at = open_link("sijunjung", encode(RESEARCH_CASE))
+    at.number_input(key="kalk_months").set_value(7).run()
+    at.selectbox(key="kalk_package").set_value("jkk_jkm_jht").run()
+    s = url_scenario(at)
+    assert (s.months, s.package) == (7, "jkk_jkm_jht")
+    assert metrics(at)["Biaya total"] == "Rp 343.380.800"  # 1.333 × Rp36.800 × 7
+
+
+def test_a_budget_reaches_whole_workers_to_the_rupiah(app_db):
+    at = open_app("sijunjung", page=PAGE)
+    at.number_input(key="kalk_budget_APBD").set_value(500_000_000).run()
+    shown = metrics(at)
+    assert shown["Pekerja yang terbiayai penuh"] == "2.480"  # 12 × Rp16.800 = Rp201.600 a worker
+    assert shown["Sisa anggaran"] == "Rp 32.000"
+    assert any("belum terlindungi" in i.value for i in at.info)  # Sijunjung has no participants per kecamatan
+
+
+def test_allocation_fills_the_lowest_coverage_first_and_respects_the_dapil(app_db):
+    at = open_app("padang", page=PAGE)
+    at.number_input(key="kalk_budget_POKIR").set_value(201_600 * 50).run()
+    at.multiselect(key="kalk_dapil").set_value(["13.71.05"]).run()
+    at.radio(key="kalk_rule").set_value("lowest_coverage").run()
+    assert not at.exception
+    table = next(df.value for df in at.dataframe if "Cakupan sesudah" in df.value.columns)
+    given = table.set_index("Kecamatan")["Pekerja"]
+    assert given[given != "0"].to_dict() == {"Bungus Teluk Kabung": "50"}  # 13.71.05: pokir stays in its dapil
+    assert not at.warning or all("Porsi minimum" not in w.value for w in at.warning)
+
+
+@pytest.mark.parametrize(
+    ("region", "link"),
+    [
+        ("padang", "1.rusak"),
+        ("sijunjung", encode(replace(RESEARCH_CASE, start=dt.date(1990, 1, 1)))),  # crashed before: no rules then
+        ("sijunjung", encode(replace(RESEARCH_CASE, declared_income=1_234_567))),  # no cited bracket
+    ],
+    ids=["damaged", "before-the-rules", "income-without-bracket"],
+)
+def test_an_unreadable_link_says_so_and_opens_the_defaults(app_db, region, link):
+    at = open_link(region, link)
+    assert any("tidak dapat dibaca" in w.value for w in at.warning)
+    assert metrics(at)["Biaya total"] == "Rp 0"
+
+
+def test_a_link_for_another_region_is_not_applied(app_db):
+    at = open_link("padang", encode(RESEARCH_CASE))  # a Sijunjung scenario
+    assert metrics(at)["Pekerja"] == "0"
+    assert any(t("kalk.no_workers") == i.value for i in at.info)  # says how to start, not just Rp 0
+
+
+def test_a_plan_with_workers_does_not_ask_for_them(app_db):
+    at = open_link("sijunjung", encode(RESEARCH_CASE))
+    assert not any(t("kalk.no_workers") == i.value for i in at.info)
+
+
+def test_save_and_compare(app_db):
+    at = open_link("sijunjung", encode(RESEARCH_CASE))
+    at.text_input(key="kalk_name").set_value("Tahap I").run()
+    at.button(key="kalk_save").click().run()
+    at.number_input(key="kalk_months").set_value(12).run()
+    at.multiselect(key="kalk_compare").set_value(["Tahap I"]).run()
+    table = next(df.value for df in at.dataframe if "Tahap I" in df.value.columns)
+    assert table.loc["Biaya total", "Tahap I"] == "Rp 201.549.600"
+    assert table.loc["Biaya total", "Saat ini"] == "Rp 268.732.800"  # 12 months
+
+
+def test_retention_default_is_derived_from_the_research(app_db):
+    at = open_link("sijunjung", encode(RESEARCH_CASE))
+    assert "5,2 %" in at.radio(key="kalk_dropout_choice").options[0]
+    assert metrics(at)["Masih aktif setelah 12 bulan"] == "701"
+
+
+@pytest.mark.parametrize(
+    ("lang", "label", "value"), [("en", "Total cost", "Rp 201,549,600"), ("id", "Biaya total", "Rp 201.549.600")]
+)
+def test_both_languages(app_db, lang, label, value):
+    at = open_link("sijunjung", encode(RESEARCH_CASE), lang=lang)
+    assert metrics(at)[label] == value
+
+
+def test_typed_headcounts_are_allocated_where_the_data_has_none(app_db):
+    """Sijunjung has no participants per kecamatan: numbers the user types (here via the link) are used."""
+    s = Scenario(
+        start=dt.date(2026, 12, 1),
+        region="13.03",
+        budgets={"APBD": 201_600 * 30},
+        uncovered={"13.03.03": 20, "13.03.05": 25},
+        rule="proportional",
+    )
+    at = open_link("sijunjung", encode(s))
+    table = next(df.value for df in at.dataframe if "Cakupan sesudah" in df.value.columns)
+    given = table.set_index("Kecamatan")["Pekerja"].to_dict()
+    assert given == {"Tanjung Gadang": "13", "IV Nagari": "17"}  # 30 × 20/45 and 30 × 25/45, largest remainder
+    assert set(table["Cakupan sesudah"]) == {"tidak ada data"}  # no workforce/participants: coverage unknown
+
+
+def test_the_meeting_link_opens_rapat_on_the_budget_slide_with_this_scenario(app_db):
+    encoded = encode(RESEARCH_CASE)
+    at = open_link("sijunjung", encoded)
+    links = [p.proto for p in at.get("page_link") if p.proto.label == t("kalk.show_in_meeting")]
+    assert len(links) == 1 and links[0].page == "rapat"
+    target = dict(parse_qsl(links[0].query_string))
+    assert target["s"] == encoded and target["region"] == "sijunjung"
+
+    rapat = open_app(target.pop("region"), target.pop("lang"), "views/slides.py", **target)
+    deck = next(h.proto.body for h in rapat.get("html") if "ucj-deck" in h.proto.body)
+    assert t("rapat.slide.budget") in deck and "Rp 201.549.600" in deck
+
+
+def test_an_editor_saves_a_scenario_for_colleagues(data_db, fast_hashing):
+    add_user(data_db, "bappeda1", "editor")
+    editor = signed_in("sijunjung", "bappeda1")
+    editor.query_params["s"] = encode(RESEARCH_CASE)
+    editor.switch_page(PAGE).run()
+    assert "semua pengguna" in " ".join(c.value for c in editor.caption)
+    editor.text_input(key="kalk_name").set_value("Tahap I").run()
+    editor.button(key="kalk_save").click().run()
+    assert not editor.exception, editor.exception
+
+    colleague = open_app("sijunjung", page=PAGE)  # another browser, not signed in
+    pick = colleague.selectbox(key="kalk_load_pick")
+    assert pick.options == ["Tahap I"]  # shared, so not marked "sesi ini"
+    assert not [b for b in colleague.button if b.key == "kalk_delete"]  # only an editor removes it
+    colleague.button(key="kalk_load").click().run()
+    assert metrics(colleague)["Biaya total"] == "Rp 201.549.600"
+    colleague.text_input(key="kalk_name").set_value("Coba").run()
+    colleague.button(key="kalk_save").click().run()
+    assert colleague.selectbox(key="kalk_load_pick").options == ["Tahap I", "Coba (sesi ini)"]
+
+    editor.selectbox(key="kalk_load_pick").set_value("Tahap I").run()
+    editor.button(key="kalk_delete").click().run()
+    assert not [s for s in editor.selectbox if s.key == "kalk_load_pick"]
+    actions = Database(data_db).query("audit_log_entries")["action"].tolist()
+    assert actions[:2] == ["scenario_delete", "scenario_save"]
+
+
+def test_why_a_link_is_refused_is_said_in_the_readers_language(app_db):
+    at = open_link("sijunjung", encode(replace(RESEARCH_CASE, declared_income=1_234_567)), lang="en")
+    (warning,) = [w.value for w in at.warning if "could not be read" in w.value]
+    assert "declared income Rp 1,234,567 is not in the BPU JKK bracket table in force on 1 January 2022" in warning

@@ -1,0 +1,196 @@
+"""The rules files load, keep their contract, and answer "which value applies on date D for F and G"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+from ucj.subsidy.rules import RULES_DIR, AmbiguousRule, Period, RuleBook, RuleError, RuleNotFound, load
+
+D = dt.date
+
+
+@pytest.fixture(scope="module")
+def book() -> RuleBook:
+    return load()
+
+
+@pytest.fixture
+def rules_copy(tmp_path: Path) -> Path:
+    """A copy of data/rules to break on purpose."""
+    folder = tmp_path / "rules"
+    shutil.copytree(RULES_DIR, folder)
+    return folder
+
+
+def _append(folder: Path, name: str, line: str) -> None:
+    with (folder / f"{name}.csv").open("a", encoding="utf-8") as fh:
+        fh.write(line + "\n")
+
+
+@pytest.mark.parametrize(
+    ("rule", "on", "funding", "group", "expected"),
+    [
+        ("bpu.jkk.rate", D(2015, 7, 1), "APBD", "other", Fraction(1, 100)),
+        ("bpu.jkm.amount", D(2022, 1, 1), "APBD", "other", Fraction(6800)),
+        ("bpu.jht.rate", D(2026, 5, 1), "SELF", "other", Fraction(2, 100)),
+        # PP 50/2025, non-transport self-payers: April–December 2026, edges included
+        ("bpu.jkk_jkm.discount", D(2026, 4, 1), "SELF", "other", Fraction(1, 2)),
+        ("bpu.jkk_jkm.discount", D(2026, 12, 31), "SELF", "other", Fraction(1, 2)),
+        # transport self-payers: January 2026 – March 2027
+        ("bpu.jkk_jkm.discount", D(2026, 1, 1), "SELF", "transport", Fraction(1, 2)),
+        ("bpu.jkk_jkm.discount", D(2027, 3, 31), "SELF", "transport", Fraction(1, 2)),
+        ("pu.jkk.rate", D(2024, 1, 1), "*", "risk_3", Fraction(89, 10000)),
+        ("pu.jkp.rate", D(2025, 2, 6), "*", "*", Fraction(46, 10000)),
+        ("pu.jkp.rate", D(2025, 2, 7), "*", "*", Fraction(36, 10000)),
+        ("benefit.jkm.total", D(2019, 12, 1), "*", "*", Fraction(24_000_000)),
+        ("benefit.jkm.total", D(2019, 12, 2), "*", "*", Fraction(42_000_000)),
+    ],
+)
+def test_value_in_force(book, rule, on, funding, group, expected):
+    assert book.require(rule, on, funding, group).value == expected
+
+
+@pytest.mark.parametrize(
+    ("on", "funding", "group"),
+    [
+        (D(2026, 3, 31), "SELF", "other"),  # a day before the non-transport period
+        (D(2027, 1, 1), "SELF", "other"),  # a day after it
+        (D(2025, 12, 31), "SELF", "transport"),
+        (D(2027, 4, 1), "SELF", "transport"),
+        (D(2026, 6, 1), "APBD", "other"),  # PP 50/2025 does not apply when APBD pays
+        (D(2026, 6, 1), "APBN", "transport"),
+        (D(2026, 6, 1), "CSR", "other"),  # not stated in our sources: not applied
+    ],
+)
+def test_no_discount_outside_its_months_or_for_public_money(book, on, funding, group):
+    assert book.find("bpu.jkk_jkm.discount", on, funding, group) is None
+
+
+def test_missing_rule_is_an_error_not_a_guess(book):
+    with pytest.raises(RuleNotFound):
+        book.require("bpu.jkm.amount", D(2015, 6, 30))
+    with pytest.raises(RuleNotFound):
+        book.require("benefit.jkk_death.funeral", D(2019, 1, 1))
+
+
+@pytest.mark.parametrize(("income", "jkk"), [(1_000_000, 10_000), (20_700_000, 207_000)])
+def test_cited_brackets(book, income, jkk):
+    assert book.bracket(income, D(2024, 1, 1)).jkk_rp == jkk
+
+
+@pytest.mark.parametrize("income", [999_999, 1_000_001, 5_000_000, 20_699_999, 20_700_001])
+def test_income_no_cited_bracket_covers_is_refused(book, income):
+    """The table's middle brackets are not in our sources: no income is put in a bracket by guesswork."""
+    with pytest.raises(RuleNotFound):
+        book.bracket(income, D(2024, 1, 1))
+
+
+def test_every_row_cites_a_regulation_and_secondary_figures_say_so(book):
+    for row in (*book.rules, *book.brackets):
+        assert row.citation.regulation and row.citation.source
+    assert "sumber sekunder" in book.require("bpu.jkm.amount", D(2024, 1, 1)).citation.text("id")
+
+
+def _brackets_with_ranges(folder: Path, ranges: list[tuple[int, int, int]]) -> None:
+    header = (folder / "bpu_jkk_brackets.csv").read_text(encoding="utf-8").splitlines()[0]
+    lines = [
+        f"{declared},{declared // 100},{lo},{hi},2015-07-01,,PP 44/2015 Lampiran II,test,false,test"
+        for declared, lo, hi in ranges
+    ]
+    (folder / "bpu_jkk_brackets.csv").write_text("\n".join([header, *lines]) + "\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("income", "declared"),
+    [
+        (1_000_000, 1_000_000),
+        (1_499_999, 1_000_000),
+        (1_500_000, 1_500_000),  # lower edge belongs to the upper bracket
+        (1_999_999, 1_500_000),
+        (2_000_000, 2_000_000),
+    ],
+)
+def test_bracket_edges_when_ranges_are_known(rules_copy, income, declared):
+    """Once the regulation's ranges are in the file, an income falls in exactly one bracket."""
+    _brackets_with_ranges(
+        rules_copy,
+        [(1_000_000, 1_000_000, 1_499_999), (1_500_000, 1_500_000, 1_999_999), (2_000_000, 2_000_000, 2_499_999)],
+    )
+    assert load(rules_copy).bracket(income, D(2024, 1, 1)).declared_income_rp == declared
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "message"),
+    [
+        (
+            "bpu_contributions",
+            "bpu.jkm.amount,*,*,7000,rupiah_per_month,2020-01-01,,PP x,y,false,overlap",
+            "berlaku ganda",
+        ),
+        ("bpu_contributions", "bpu.jkm.amount,*,*,7000,rupiah_per_fortnight,2030-01-01,,PP x,y,false,", "unit"),
+        ("bpu_contributions", "bpu.jkm.amount,*,ARISAN,7000,rupiah_per_month,2030-01-01,,PP x,y,false,", "sumber dana"),
+        ("bpu_contributions", "bpu.jkm.amount,*,*,7000,rupiah_per_month,2030-02-30,,PP x,y,false,", "tanggal"),
+        (
+            "bpu_contributions",
+            "bpu.jkm.amount,*,*,7000,rupiah_per_month,2030-01-01,2029-01-01,PP x,y,false,",
+            "sebelum",
+        ),
+        ("bpu_contributions", "bpu.jkm.amount,*,*,7000,rupiah_per_month,2030-01-01,,,y,false,", "regulation"),
+        ("bpu_contributions", "bpu.jkm.amount,*,*,tujuh,rupiah_per_month,2030-01-01,,PP x,y,false,", "angka"),
+        ("bpu_jkk_brackets", "2000000,25000,,,2015-07-01,,PP 44/2015,y,false,", "bpu.jkk.rate"),
+        ("bpu_jkk_brackets", "1000000,10000,,,2020-01-01,,PP 44/2015,y,false,", "tumpang tindih"),
+        ("funding_sources", "ARISAN,Arisan,Rotating savings,village,true,", "restriction"),
+        ("target_groups", "sopir,Sopir,Drivers,sea,", "worker_group"),
+        ("assumptions", "death_rate_annual,0.01,ratio_per_year,", "dasarnya"),
+    ],
+)
+def test_broken_files_are_refused(rules_copy, name, line, message):
+    _append(rules_copy, name, line)
+    with pytest.raises(RuleError, match=message):
+        load(rules_copy)
+
+
+def test_consecutive_periods_are_not_an_overlap(rules_copy):
+    _append(rules_copy, "benefits", "benefit.jkm.total,*,*,50000000,rupiah,2031-01-01,,PP z,test,false,")
+    # The open-ended row must end first: close it the day before.
+    text = (rules_copy / "benefits.csv").read_text(encoding="utf-8")
+    text = text.replace("42000000,rupiah,2019-12-02,,", "42000000,rupiah,2019-12-02,2030-12-31,")
+    (rules_copy / "benefits.csv").write_text(text, encoding="utf-8")
+    book = load(rules_copy)
+    assert book.require("benefit.jkm.total", D(2030, 12, 31)).value == 42_000_000
+    assert book.require("benefit.jkm.total", D(2031, 1, 1)).value == 50_000_000
+
+
+def test_equally_specific_rows_are_ambiguous(rules_copy):
+    # One row specific in group, the other in funding source: both fit (SELF, transport) equally.
+    _append(
+        rules_copy,
+        "bpu_contributions",
+        "bpu.jkk_jkm.discount,transport,*,0.25,ratio_off,2028-02-01,2028-02-29,PP x,y,false,",
+    )
+    _append(
+        rules_copy, "bpu_contributions", "bpu.jkk_jkm.discount,*,SELF,0.3,ratio_off,2028-02-01,2028-02-29,PP x,y,false,"
+    )
+    book = load(rules_copy)
+    with pytest.raises(AmbiguousRule):
+        book.find("bpu.jkk_jkm.discount", D(2028, 2, 1), "SELF", "transport")
+    assert book.require("bpu.jkk_jkm.discount", D(2028, 2, 1), "APBD", "transport").value == Fraction(1, 4)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "overlap"),
+    [
+        (Period(D(2026, 1, 1), D(2026, 3, 31)), Period(D(2026, 4, 1), None), False),
+        (Period(D(2026, 1, 1), D(2026, 4, 1)), Period(D(2026, 4, 1), None), True),
+        (Period(D(2026, 1, 1), None), Period(D(2030, 1, 1), D(2030, 2, 1)), True),
+        (Period(D(2027, 1, 1), D(2027, 2, 1)), Period(D(2026, 1, 1), D(2026, 12, 31)), False),
+    ],
+)
+def test_period_overlap(a, b, overlap):
+    assert a.overlaps(b) is overlap
+    assert b.overlaps(a) is overlap

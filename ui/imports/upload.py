@@ -1,0 +1,128 @@
+"""The import section of the Data page: pick a kind, get its template, upload, preview, commit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from ucj import fmt
+from ucj.fmt import Lang
+from ucj.i18n import t
+from ucj.imports import recipients
+from ucj.imports.kind import ImportKind, Request
+from ucj.imports.kinds import KINDS
+from ucj.imports.problems import ImportRejected
+from ucj.imports.reading import list_sheets
+from ucj.imports.rows import Record
+from ucj.imports.store import Checked, check, commit, safe_file_name
+from ucj.imports.table import MAX_BYTES
+from ucj.imports.templates import column_guide, template_frame
+from ui.db import database, write
+from ui.imports.downloads import download_buttons
+from ui.imports.problems import show_problems
+from ui.imports.recipients import list_options
+from ui.layout import Context
+
+_UPLOADS = "data_upload_round"  # bumped after a commit, so the uploader starts empty
+_DONE = "data_import_done"
+PREVIEW_ROWS = 200
+
+
+@st.cache_resource(show_spinner=False)
+def _secret(path: str) -> bytes:
+    return recipients.install_secret(Path(path))
+
+
+def nik_secret() -> bytes:
+    """The install's key for NIK hashes (UCJ_SECRET_FILE, else data/nik_secret.key), read once."""
+    return _secret(str(recipients.secret_path()))
+
+
+def _guide(kind: ImportKind, lang: Lang) -> None:
+    with st.expander(t("data.guide", lang)):
+        guide = column_guide(kind).rename(columns=lambda c: t(f"data.guide.{c}", lang))
+        st.dataframe(guide, hide_index=True, key="data_guide_table")
+    labels = ("data.template_csv", "data.template_xlsx")
+    download_buttons(template_frame(kind), f"template_{kind.key}", lang, key="data_tpl", labels=labels)
+
+
+def _visible(record: Record) -> Record:
+    """What the preview may show: never a NIK or a name in clear."""
+    if "nik" in record:
+        return record | {"nik": recipients.mask_nik(record["nik"]), "name": recipients.mask_name(record["name"])}
+    return record
+
+
+def preview_frame(checked: Checked, lang: Lang) -> pd.DataFrame:
+    """The rows to be stored, under the file's own column names; derived totals say how they were made."""
+    columns = {"row": t("data.col.row", lang)}
+    for col in checked.kind.columns:
+        if col.is_area:
+            columns |= {"kode_wilayah": t("data.col.kode", lang), "area_name": col.header}
+        else:
+            columns[col.key] = col.header
+    columns["method"] = t("data.col.method", lang)
+    rows = [_visible(r) for r in checked.stored[:PREVIEW_ROWS]]
+    return pd.DataFrame([{k: r.get(k) for k in columns} for r in rows]).rename(columns=columns)
+
+
+def _preview(checked: Checked, lang: Lang) -> None:
+    derived = len(checked.stored) - len(checked.records)
+    rows, extra = fmt.number(len(checked.records), lang), fmt.number(derived, lang)
+    st.success(t("data.checked", lang, rows=rows, derived=extra))
+    if checked.warnings:
+        show_problems(checked.warnings, lang, key="data_warnings")
+    st.dataframe(preview_frame(checked, lang), hide_index=True, key="data_preview")
+
+
+def _request(kind: ImportKind, ctx: Context) -> Request | None:
+    options = list_options(ctx.lang) if kind.key == "recipients" else {}
+    round_ = st.session_state.setdefault(_UPLOADS, 0)
+    upload = st.file_uploader(
+        t("data.upload", ctx.lang, limit=MAX_BYTES // 2**20),
+        type=["csv", "txt", "xlsx"],
+        key=f"data_file_{round_}",
+        max_upload_size=MAX_BYTES // 2**20,
+    )
+    if upload is None:
+        return None
+    name, data = safe_file_name(upload.name), upload.getvalue()
+    sheets = list_sheets(name, data)
+    sheet = None
+    if len(sheets) > 1:
+        sheet = st.selectbox(t("data.sheet", ctx.lang), sheets, key="data_sheet")
+    return Request(kind.key, ctx.kode_kab, name, data, sheet, options)
+
+
+def render(ctx: Context, editor: str) -> None:
+    lang = ctx.lang
+    done = st.session_state.pop(_DONE, None)
+    if done is not None:
+        st.success(t("data.committed", lang, import_id=done[0], rows=fmt.number(done[1], lang)))
+    key = st.selectbox(
+        t("data.kind", lang), list(KINDS), format_func=lambda k: t(f"data.kind.{k}", lang), key="data_kind"
+    )
+    kind = KINDS[key]
+    st.caption(t(f"data.kind_help.{key}", lang))
+    _guide(kind, lang)
+    try:
+        request = _request(kind, ctx)
+        if request is None:
+            return
+        with database().reading() as con:
+            checked = check(con, request, nik_secret())
+    except ImportRejected as exc:
+        show_problems(exc.problems, lang, key="data_problems")
+        return
+    _preview(checked, lang)
+    if st.button(t("data.commit", lang), key="data_commit", type="primary"):
+        try:
+            committed = write(lambda con: commit(con, request, editor, nik_secret()))
+        except ImportRejected as exc:
+            show_problems(exc.problems, lang, key="data_commit_problems")
+            return
+        st.session_state[_DONE] = (committed.import_id, committed.stored_rows)
+        st.session_state[_UPLOADS] += 1
+        st.rerun()

@@ -1,0 +1,256 @@
+"""Rapat on screen: the slide picker, the preview, presentation mode and the one-click exports.
+
+Presentation mode lays one slide over the whole viewport (ucj/slides/slide.css) and hides
+Streamlit's header, toolbar and sidebar for this page only. Keyboards and clickers step through
+the slides with Streamlit's own button shortcuts: → PageDown Space forward, ← PageUp back, Esc
+leaves. The deck, the slide and the mode live in the URL (`slides=…&slide=2&present=1`), so a
+copied link opens the same deck at the same slide.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import html
+from functools import cache
+from typing import Literal
+
+import streamlit as st
+
+from ucj.i18n import t
+from ucj.slides import images
+from ucj.slides.calculator_scenario import scenario_from_link
+from ucj.slides.export_pdf import pdf_bytes
+from ucj.slides.export_pptx import pptx_bytes
+from ucj.slides.html import slide_html, stylesheet
+from ucj.slides.model import Deck, DeckContext, Slide, VegaLite, meta_line
+from ucj.slides.registry import SLIDES, build_deck, parse_selection, selection_text, slide_number
+from ucj.subsidy.scenario import PARAM as SCENARIO_PARAM
+from ui.db import database, database_path, query
+from ui.layout import Context
+
+PICKER = "rapat_slides"
+SCENARIO_INPUT = "rapat_scenario_link"
+SAVED_PICK = "rapat_scenario_saved"
+# Streamlit's frame, hidden while presenting; the extra shortcut buttons are never shown.
+PRESENTING_CSS = """
+header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
+[data-testid="stStatusWidget"], [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stExpandSidebarButton"], .st-key-rapat_more_keys { display: none !important; }
+[data-testid="stMainBlockContainer"] { padding: 0 !important; }
+.st-key-rapat_nav {
+  position: fixed; right: 0.6rem; bottom: 0.4rem; z-index: 999990;
+  width: auto !important; gap: 0.4rem; align-items: center;
+}
+.st-key-rapat_nav button { min-height: 2.6rem; min-width: 2.8rem; font-size: 1.25rem; }
+.st-key-rapat_nav p { margin: 0; font-size: 1.25rem; }
+"""
+# The browser's Fullscreen API needs the click itself, so this button runs in the page (a Streamlit
+# button would lose the gesture on its way to the server). Constant markup: nothing user-given in it.
+FULLSCREEN_HTML = """
+<button class="ucj-fullscreen" type="button" title="{label}" aria-label="{label}">
+<svg viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" stroke-width="2"
+ aria-hidden="true"><path d="M4 9V4h5M15 4h5v5M20 15v5h-5M9 20H4v-5"/></svg></button>
+<script>
+for (const button of document.querySelectorAll(".ucj-fullscreen:not([data-bound])")) {{
+  button.dataset.bound = "1";
+  button.addEventListener("click", () => document.fullscreenElement
+    ? document.exitFullscreen() : document.documentElement.requestFullscreen());
+}}
+</script>
+<style>
+.ucj-fullscreen {{ min-height: 2.6rem; min-width: 2.8rem; font-size: 1.25rem; border-radius: 0.5rem;
+  border: 1px solid rgba(49, 51, 63, 0.2); background: #fff; cursor: pointer; color: rgb(49, 51, 63);
+  display: inline-flex; align-items: center; justify-content: center; }}
+</style>
+"""
+# (key, label, step, shortcut): arrows on the visible buttons, the clicker keys on hidden ones
+NAV_BUTTONS = (("rapat_prev", "‹", -1, "Left"), ("rapat_next", "›", 1, "Right"))
+MORE_KEYS = (("rapat_pageup", -1, "PageUp"), ("rapat_pagedown", 1, "PageDown"), ("rapat_space", 1, "Space"))
+
+
+def deck_context(ctx: Context) -> DeckContext:
+    return DeckContext(ctx.kode_kab, ctx.region_name, ctx.lang, dt.date.today(), st.query_params.get(SCENARIO_PARAM))
+
+
+@st.cache_data(show_spinner=False, ttl=600, max_entries=256)
+def _built(db: str, version: int, key: str, ctx: DeckContext) -> Slide:
+    return SLIDES[key](query, ctx)
+
+
+def slide(key: str, ctx: DeckContext) -> Slide:
+    """One slide, built once per region, language and day until the data change (a step must be quick)."""
+    version = int(query("audit_version")["version"].iloc[0])
+    return _built(str(database_path()), version, key, ctx)
+
+
+def presenting() -> bool:
+    return st.query_params.get("present") == "1"
+
+
+def _set_presenting(on: bool) -> None:
+    if on:
+        st.query_params["present"] = "1"
+    else:
+        st.query_params.pop("present", None)
+
+
+def url_keys() -> list[str]:
+    """The deck in the URL (all slides when the URL names none it knows)."""
+    keys = parse_selection(st.query_params.get("slides"))
+    st.query_params["slides"] = selection_text(keys)
+    return keys
+
+
+def picker(lang: str) -> list[str]:
+    """The slides to show, in the order picked; the URL's deck on first load, kept in the URL."""
+    if PICKER not in st.session_state:
+        st.session_state[PICKER] = url_keys()
+    keys = st.multiselect(
+        t("rapat.pick", lang),
+        list(SLIDES),
+        key=PICKER,
+        format_func=lambda k: t(f"rapat.slide.{k}", lang),
+        help=t("rapat.pick_help", lang),
+    )
+    st.query_params["slides"] = selection_text(keys)
+    return keys
+
+
+def _take_scenario() -> None:
+    found = scenario_from_link(st.session_state[SCENARIO_INPUT])
+    if found:
+        st.query_params[SCENARIO_PARAM] = found
+    st.session_state[SCENARIO_INPUT] = ""
+
+
+def _drop_scenario() -> None:
+    st.query_params.pop(SCENARIO_PARAM, None)
+
+
+def _take_saved(saved: dict[str, str]) -> None:
+    picked = st.session_state[SAVED_PICK]
+    if picked in saved:
+        st.query_params[SCENARIO_PARAM] = saved[picked]
+    st.session_state[SAVED_PICK] = None
+
+
+def scenario_picker(lang: str, kode_kab: str) -> None:
+    """A scenario from Kalkulator Subsidi for the budget slide: one an editor saved for the region, or
+    any scenario's share link pasted here; kept in the URL."""
+    with st.expander(t("rapat.scenario", lang), expanded=SCENARIO_PARAM in st.query_params):
+        rows = query("subsidy_saved_scenarios", kode_kab=kode_kab)
+        if not rows.empty:
+            saved = dict(zip(rows["name"], rows["encoded"]))
+            st.selectbox(
+                t("rapat.scenario_saved", lang),
+                list(saved),
+                index=None,
+                key=SAVED_PICK,
+                on_change=_take_saved,
+                args=(saved,),
+                placeholder=t("rapat.scenario_saved_placeholder", lang),
+            )
+        st.text_input(
+            t("rapat.scenario_link", lang),
+            key=SCENARIO_INPUT,
+            on_change=_take_scenario,
+            placeholder=t("rapat.scenario_placeholder", lang),
+        )
+        if SCENARIO_PARAM in st.query_params:
+            st.caption(t("rapat.scenario_in_use", lang))
+            st.button(t("rapat.scenario_drop", lang), key="rapat_scenario_drop", on_click=_drop_scenario)
+
+
+def current_number(count: int) -> int:
+    """The 1-based slide shown, from the URL, kept within the deck."""
+    number = slide_number(st.query_params.get("slide"), count)
+    st.query_params["slide"] = str(number)
+    return number
+
+
+def _step(delta: int, count: int) -> None:
+    number = slide_number(st.query_params.get("slide"), count) + delta
+    st.query_params["slide"] = str(min(max(number, 1), count))
+
+
+def _svg_uri(spec: VegaLite, lang: str) -> str:
+    encoded = base64.b64encode(images.svg(spec, lang).encode("utf-8")).decode("ascii")
+    return f"data:image/svg+xml;base64,{encoded}"
+
+
+def pictures(slide: Slide, lang: str) -> tuple[str, str | None] | None:
+    """The slide's chart or map as SVG data: URIs, landscape and upright (drawn by vl-convert, no network)."""
+    if slide.chart is None:
+        return None
+    upright = _svg_uri(slide.chart_portrait, lang) if slide.chart_portrait else None
+    return _svg_uri(slide.chart, lang), upright
+
+
+def show(slide: Slide, ctx: DeckContext, number: int, count: int, mode: Literal["present", "preview"]) -> None:
+    """The slide as HTML, either over the whole viewport ('present') or in a 16:9 box ('preview')."""
+    markup = slide_html(slide, meta_line(ctx, number, count), ctx.lang, pictures(slide, ctx.lang))
+    extra = PRESENTING_CSS if mode == "present" else ""
+    st.html(f'<style>{stylesheet()}{extra}</style><div class="ucj-deck {mode}">{markup}</div>')
+
+
+def navigation(number: int, count: int, lang: str, present: bool) -> None:
+    """Back and forward buttons (with the keyboard shortcuts when presenting), and the way out."""
+    with st.container(horizontal=True, key="rapat_nav"):
+        for key, label, delta, shortcut in NAV_BUTTONS:
+            st.button(
+                label,
+                key=key,
+                on_click=_step,
+                args=(delta, count),
+                disabled=not 1 <= number + delta <= count,
+                shortcut=shortcut if present else None,
+                help=t(f"rapat.{key}", lang),
+            )
+        if present:
+            label = html.escape(t("rapat.fullscreen", lang), quote=True)
+            st.html(FULLSCREEN_HTML.format(label=label), width="content", unsafe_allow_javascript=True)
+            st.button(
+                "✕",
+                key="rapat_exit",
+                on_click=_set_presenting,
+                args=(False,),
+                shortcut="Esc",
+                help=t("rapat.exit", lang),
+            )
+        else:
+            st.button(t("rapat.start", lang), key="rapat_start", type="primary", on_click=_set_presenting, args=(True,))
+    if present:
+        with st.container(key="rapat_more_keys"):
+            for key, delta, shortcut in MORE_KEYS:
+                st.button(shortcut, key=key, on_click=_step, args=(delta, count), shortcut=shortcut)
+
+
+def export_buttons(keys: list[str], ctx: DeckContext, slug: str) -> None:
+    """PDF and PowerPoint of the same slides, made only when clicked, from the database as it is then."""
+    read = database().query  # not the page's cache: the files are made on another thread
+    stem = f"rapat-{slug}-{ctx.today.isoformat()}"
+
+    @cache  # one deck for both files when both are downloaded from the same page
+    def deck() -> Deck:
+        return build_deck(keys, read, ctx)
+
+    with st.container(horizontal=True, key="rapat_exports"):
+        st.download_button(
+            t("rapat.download_pdf", ctx.lang),
+            data=lambda: pdf_bytes(deck()),
+            file_name=f"{stem}.pdf",
+            mime="application/pdf",
+            key="rapat_pdf",
+            on_click="ignore",
+            icon=":material/picture_as_pdf:",
+        )
+        st.download_button(
+            t("rapat.download_pptx", ctx.lang),
+            data=lambda: pptx_bytes(deck()),
+            file_name=f"{stem}.pptx",
+            mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            key="rapat_pptx",
+            on_click="ignore",
+            icon=":material/slideshow:",
+        )

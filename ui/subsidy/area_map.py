@@ -1,0 +1,91 @@
+"""The allocation on the map: coverage before or after, or workers allocated, per kecamatan.
+
+Drawn with the shared choropleth (ucj.map.choropleth.build_map) on the coverage map's boundaries, so
+classes and colours read the same as on the coverage map; coverage per kecamatan is an estimate
+(hatched), workers allocated are the plan's own numbers.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+from folium.elements import MacroElement
+from folium.template import Template
+from folium.utilities import get_bounds
+from streamlit_folium import st_folium
+
+from ucj.fmt import Lang
+from ucj.i18n import t
+from ucj.map.choropleth import build_map
+from ucj.map.classify import by_distribution
+from ucj.map.metric_style import classes_for, formatter
+from ui.map import view as map_view
+from ui.subsidy.state import key
+
+VIEWS = ("coverage_before", "coverage_after", "workers")
+
+
+class RefitWhenShown(MacroElement):
+    """Fit the map to its areas once it gets a size.
+
+    The map is drawn inside a tab that is hidden at first; Leaflet then measures a 0×0 box and
+    fits the bounds at world scale. When the tab is opened the box grows, and this refits it.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (map, bounds) {
+            var hidden = map.getSize().x === 0;
+            new ResizeObserver(function () {
+                map.invalidateSize();
+                var shown = map.getSize().x > 0;
+                if (hidden && shown) { map.fitBounds(bounds); }
+                hidden = !shown;
+            }).observe(map.getContainer());
+        })({{ this._parent.get_name() }}, {{ this.bounds|tojson }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, bounds: list[list[float]]) -> None:
+        super().__init__()
+        self._name = "RefitWhenShown"
+        self.bounds = bounds
+
+
+HEIGHT = 420
+
+
+def allocation_map(table: pd.DataFrame, kode_kab: str, lang: Lang) -> None:
+    """`table`: the allocation per kecamatan (kecamatan, coverage_before, coverage_after, workers)."""
+    view = (
+        st.segmented_control(
+            t("kalk.map_view", lang),
+            list(VIEWS),
+            key=key("map_view"),
+            format_func=lambda v: t(f"kalk.col.{v}", lang),
+            default=VIEWS[1],
+        )
+        or VIEWS[1]
+    )
+    values = {k: (None if pd.isna(v) else float(v)) for k, v in zip(table["kecamatan"], table[view])}
+    if view == "workers":
+        classes, kinds, write = by_distribution(values.values(), palette="YlGnBu"), {}, formatter("participants", lang)
+    else:
+        # One set of fixed bands for before and after, so the two maps compare colour for colour.
+        classes, write = classes_for("coverage", values.values()), formatter("coverage", lang)
+        kinds = dict.fromkeys(values, "estimate")
+    features = map_view.features(kode_kab, "kecamatan")
+    m = build_map(
+        features,
+        values,
+        kinds,
+        classes,
+        label=t(f"kalk.col.{view}", lang),
+        fmt_value=write,
+        lang=lang,
+    )
+    if features["features"]:
+        RefitWhenShown(get_bounds(features, lonlat=True)).add_to(m)
+    st_folium(m, key=key("map"), height=HEIGHT, use_container_width=True, returned_objects=[])

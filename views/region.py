@@ -1,0 +1,83 @@
+"""Beranda: the chosen region's headline figures, each with its kind, date and source."""
+
+import streamlit as st
+
+from ucj import fmt
+from ucj.i18n import t
+from ucj.region.figure_table import published_table, segment_rates, value_text
+from ucj.region.headline import region_headline
+from ui.db import query
+from ui.figures import figure_card
+from ui.layout import context
+
+ctx = context()
+lang = ctx.lang
+params = {"kode_kab": ctx.kode_kab}
+h = region_headline(query, ctx.kode_kab)
+
+st.title(ctx.region_name)
+st.caption(t("app.tagline", lang))
+
+for column, figure in zip(st.columns(3), (h.workforce, h.active, h.coverage)):
+    with column:
+        figure_card(figure, lang)
+for column, figure in zip(st.columns(3), (h.target, h.gap_points, h.gap_persons)):
+    with column:
+        figure_card(figure, lang)
+figures = query("region_figures", **params)
+for _, rate in segment_rates(figures, ctx.kode_kab).iterrows():
+    st.caption(
+        t(
+            "home.segment_rate_not_coverage",
+            lang,
+            value=value_text(rate, lang),
+            segment=t(f"segment.{rate['segment']}", lang),
+            when=rate["period_text"],
+            source=rate["source_short"],
+        )
+    )
+
+st.subheader(t("home.by_segment", lang))
+for column, figure in zip(st.columns(4), h.segments):
+    with column:
+        figure_card(figure, lang, label_key=figure.key.replace("segment.", "segment_short."))
+
+st.subheader(t("home.subsidy", lang))
+figure_card(h.subsidised, lang)
+programmes = query("subsidy_programmes", **params)
+if not programmes.empty:
+    table = programmes.assign(
+        headcount=programmes["headcount"].map(lambda v: fmt.number(v, lang)),
+        budget_rp=programmes["budget_rp"].map(lambda v: fmt.rupiah(v, lang)),
+        kind=programmes["kind"].map(lambda k: t(f"kind.{k}", lang)),
+    )[
+        [
+            "name",
+            "funding_source",
+            "target_group",
+            "headcount",
+            "months",
+            "budget_rp",
+            "period_text",
+            "kind",
+            "source_short",
+        ]
+    ]
+    st.dataframe(table.rename(columns=lambda c: t(f"home.col.{c}", lang)), hide_index=True, key="home_programmes")
+
+discrepancies = query("region_discrepancies", **params)
+for row in discrepancies.itertuples():
+    st.warning(
+        t(
+            "home.discrepancy",
+            lang,
+            topic=row.topic_id if lang == "id" else row.topic_en,
+            a=fmt.number(row.value_a, lang),
+            source_a=f"{row.source_a}, {row.locator_a}",
+            b=fmt.number(row.value_b, lang),
+            source_b=f"{row.source_b}, {row.locator_b}",
+        )
+    )
+
+with st.expander(t("home.all_figures", lang)):
+    st.dataframe(published_table(figures, lang), hide_index=True, key="home_figures")

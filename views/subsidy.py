@@ -1,0 +1,63 @@
+"""Kalkulator Subsidi: what a contribution subsidy costs, how far a budget goes, where it should go,
+how many stay protected after it ends and what the protection is worth — every rate cited."""
+
+import streamlit as st
+
+from ucj.i18n import t
+from ucj.subsidy.evaluate import evaluate
+from ucj.subsidy.rules import RuleNotFound, load
+from ui.layout import context
+from ui.subsidy import budget, cost, data, protection, retention, scenarios, state
+
+ctx = context()
+lang = ctx.lang
+book = load()
+evidence = data.dropout_evidence(book)
+region = data.region(ctx.kode_kab, evidence)
+state.init(book, ctx.kode_kab, region, evidence)
+
+st.title(t("nav.kalkulator", lang))
+st.caption(t("kalk.intro", lang))
+if error := st.session_state.pop(state.key("url_error"), None):
+    st.warning(t("kalk.url_error", lang, error=error.message(lang)))
+cost.terms(book, lang)
+
+tab_names = ("cost", "budget", "retention", "protection", "scenarios")
+tabs = dict(zip(tab_names, st.tabs([t(f"kalk.tab.{n}", lang) for n in tab_names])))
+# Inputs first in every tab; results go into these placeholders once the whole scenario is known.
+with tabs["cost"]:
+    cost.examples(book, region, evidence, data.presets(ctx.kode_kab), ctx.kode_kab, lang)
+    lines = cost.lines(book, region, lang)
+    cost_out = st.container()
+with tabs["budget"]:
+    budget.budget_inputs(book, region, lang)
+    uncovered = budget.uncovered_inputs(region, lang)
+    budget.rule_inputs(lang)
+    budget_out = st.container()
+with tabs["retention"]:
+    retention.inputs(evidence, lang)
+    retention_out = st.container()
+with tabs["protection"]:
+    protection.inputs(book, lang)
+    protection_out = st.container()
+
+scenario = state.assemble(book, ctx.kode_kab, lines, uncovered, evidence)
+encoded = state.publish(scenario)
+try:
+    results = evaluate(scenario, book, region)
+except RuleNotFound as err:  # e.g. a shared link whose months lie before the rules in the data
+    st.error(t("kalk.rule_missing", lang, error=err.message(lang)))
+    st.stop()
+
+with cost_out:
+    cost.results(results, book, region, lang)
+with budget_out:
+    budget.results(results, book, region, lang)
+with retention_out:
+    retention.results(results, lang)
+with protection_out:
+    protection.results(results, lang)
+with tabs["scenarios"]:
+    scenarios.save_and_load(book, region, evidence, scenario, lang)
+    scenarios.compare(results, book, region, ctx.kode_kab, lang)
+    scenarios.share_and_export(results, book, region, encoded, lang)
