@@ -20,6 +20,7 @@ from ucj.auth.login import SessionState, authenticate, end_session, needs_touch,
 from ucj.auth.settings import AccessSettings, load
 from ucj.fmt import Lang
 from ucj.i18n import t
+from ucj.markup import plain
 from ui.db import database, database_path
 
 _TOKEN = "auth_token"
@@ -121,7 +122,7 @@ def sign_in_panel(lang: Lang) -> None:
     _bootstrap(str(database_path()))
     account = _keep_alive(lang)
     if account is not None:
-        st.caption(t("auth.signed_in", lang, user=account.username, role=t(f"auth.role.{account.role}", lang)))
+        st.caption(t("auth.signed_in", lang, user=plain(account.username), role=t(f"auth.role.{account.role}", lang)))
         st.button(t("auth.logout", lang), key="auth_logout", on_click=_sign_out)
         return
     with st.expander(t("auth.login_title", lang), expanded=settings().require_login):
