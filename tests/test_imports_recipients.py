@@ -15,6 +15,7 @@ from ucj.imports.kind import Request
 from ucj.imports.problems import ImportRejected
 from ucj.imports.store import check, commit
 from ucj.imports.values import CellError
+from ucj.secret import install_secret
 
 # Padang (13.71), kecamatan 01; born 5 June 1985 (a woman: day + 40); serial 0003.
 SITI = "1371014506850003"
@@ -90,8 +91,8 @@ def test_hash_is_keyed():
 
 def test_install_secret_is_made_once_and_private(tmp_path):
     path = tmp_path / "sub" / "nik.key"
-    first = recipients.install_secret(path)
-    assert len(first) == 32 and recipients.install_secret(path) == first
+    first = install_secret(path)
+    assert len(first) == 32 and install_secret(path) == first
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 

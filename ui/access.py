@@ -16,15 +16,24 @@ import streamlit as st
 from ucj import fmt
 from ucj.auth import Account
 from ucj.auth.accounts import bootstrap_admin, has_admin
-from ucj.auth.login import SessionState, authenticate, end_session, needs_touch, session_row, session_state, touch
+from ucj.auth.login import (
+    SessionState,
+    authenticate,
+    client_key,
+    end_session,
+    needs_touch,
+    session_row,
+    session_state,
+    touch,
+)
 from ucj.auth.settings import AccessSettings, load
 from ucj.fmt import Lang
 from ucj.i18n import t
 from ucj.markup import plain
-from ui.db import database, database_path
+from ui.db import database, database_path, install_key
 
 _TOKEN = "auth_token"
-_SESSION_KEY = "auth_session_key"  # tells this browser session apart for the login back-off
+_SESSION_KEY = "auth_session_key"  # tells this browser session apart when its address is unknown
 
 
 def settings() -> AccessSettings:
@@ -96,8 +105,9 @@ def _keep_alive(lang: Lang) -> Account | None:
 
 def _sign_in(username: str, password: str, lang: Lang) -> None:
     key = st.session_state.setdefault(_SESSION_KEY, secrets.token_hex(16))
+    client = client_key(st.context.ip_address, key, install_key())
     with database().writer() as con:
-        result = authenticate(con, username, password, key, _now())
+        result = authenticate(con, username, password, client, _now(), install_key())
     if result.token is not None:
         st.session_state[_TOKEN] = result.token
         st.rerun()

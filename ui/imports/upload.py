@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import streamlit as st
 
@@ -19,7 +17,7 @@ from ucj.imports.rows import Record
 from ucj.imports.store import Checked, check, commit, safe_file_name
 from ucj.imports.table import MAX_BYTES
 from ucj.imports.templates import column_guide, template_frame
-from ui.db import database, write
+from ui.db import database, install_key, write
 from ui.imports.downloads import download_buttons
 from ui.imports.problems import show_problems
 from ui.imports.recipients import list_options
@@ -28,16 +26,6 @@ from ui.layout import Context
 _UPLOADS = "data_upload_round"  # bumped after a commit, so the uploader starts empty
 _DONE = "data_import_done"
 PREVIEW_ROWS = 200
-
-
-@st.cache_resource(show_spinner=False)
-def _secret(path: str) -> bytes:
-    return recipients.install_secret(Path(path))
-
-
-def nik_secret() -> bytes:
-    """The install's key for NIK hashes (UCJ_SECRET_FILE, else data/nik_secret.key), read once."""
-    return _secret(str(recipients.secret_path()))
 
 
 def _guide(kind: ImportKind, lang: Lang) -> None:
@@ -112,14 +100,14 @@ def render(ctx: Context, editor: str) -> None:
         if request is None:
             return
         with database().reading() as con:
-            checked = check(con, request, nik_secret())
+            checked = check(con, request, install_key())
     except ImportRejected as exc:
         show_problems(exc.problems, lang, key="data_problems")
         return
     _preview(checked, lang)
     if st.button(t("data.commit", lang), key="data_commit", type="primary"):
         try:
-            committed = write(lambda con: commit(con, request, editor, nik_secret()))
+            committed = write(lambda con: commit(con, request, editor, install_key()))
         except ImportRejected as exc:
             show_problems(exc.problems, lang, key="data_commit_problems")
             return
