@@ -26,7 +26,7 @@ from ucj.table_export import neutralise, safe_table, to_csv, to_xlsx
         ("  =1", "'  =1"),  # spreadsheets skip leading spaces
         ("＝1+1", "'＝1+1"),  # fullwidth forms some spreadsheets read as ASCII
         ("＠SUM(A1)", "'＠SUM(A1)"),
-        ("Pauh;=HYPERLINK(\"http://x\")", "'Pauh;=HYPERLINK(\"http://x\")"),  # a cell split off at ';'
+        ('Pauh;=HYPERLINK("http://x")', '\'Pauh;=HYPERLINK("http://x")'),  # a cell split off at ';'
         ("Pauh, =1", "'Pauh, =1"),
         ("Pauh;＝1", "'Pauh;＝1"),
         ("Koto Tangah-Pauh", "Koto Tangah-Pauh"),  # a dash inside a name is no formula

@@ -21,6 +21,7 @@ from ucj.fmt import Lang
 from ucj.imports.table import Cell
 from ucj.imports.values import CellError, required
 
+SHOWN_DIGITS = 4  # of a masked NIK: the kabupaten/kota code
 SMALL_COUNT = 5  # public exports show counts of 1–4 as "<5"
 DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # 29 February: the year's century is unknown
 
@@ -53,8 +54,12 @@ def nik_errors(nik: str, kode_kab: str) -> list[str]:
 
 
 def mask_nik(nik: str) -> str:
-    """Kecamatan code and the last two digits only: '137101********34'."""
-    return nik[:6] + "*" * (len(nik) - 8) + nik[-2:] if len(nik) > 8 else "*" * len(nik)
+    """The region code only, which every NIK of the region shares: '1371************'.
+
+    Each digit shown divides the search for a NIK by ten: with kecamatan and last digits shown, a NIK
+    was recovered from its hash in seconds by whoever also held the install key.
+    """
+    return nik[:SHOWN_DIGITS] + "*" * (len(nik) - SHOWN_DIGITS) if len(nik) > SHOWN_DIGITS else "*" * len(nik)
 
 
 def mask_name(name: str) -> str:
