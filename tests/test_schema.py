@@ -61,7 +61,8 @@ def test_masked_niks_of_an_earlier_release_are_cut_to_the_region_code(demo_db, t
     db = Database(path)
     with db.writer() as con:  # a list stored when masks showed kecamatan code and last digits
         con.execute(
-            "insert into recipient_list (list_id, import_id, kode_kab, opd, list_kind) values (99, 1, '13.71', 'x', 'subsidy')"
+            "insert into recipient_list (list_id, import_id, kode_kab, opd, list_kind) "
+            "values (99, 1, '13.71', 'x', 'subsidy')"
         )
         con.execute(
             "insert into recipient (list_id, row_number, nik_hash, nik_masked, name_masked) values "
