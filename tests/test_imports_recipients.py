@@ -13,6 +13,7 @@ from ucj.db import run_query
 from ucj.imports import recipients
 from ucj.imports.kind import Request
 from ucj.imports.problems import ImportRejected
+from ucj.imports.rollback import roll_back
 from ucj.imports.store import check, commit
 from ucj.imports.values import CellError
 from ucj.secret import install_secret
@@ -174,9 +175,11 @@ def test_excel_number_cells_are_refused(db, demo_db):
 def test_other_opd_and_already_registered_are_flagged(db):
     _upload(db, _people((SITI, "Siti", "", ""), (BUDI, "Budi", "", "")), opd="Dinsos")
     _upload(db, _people((BUDI, "Budi", "", "")), opd="BPJSTK", list_kind="registered")
-    # the same OPD again (next year's list) is no double registration
+    # the same OPD again (next year's list, or paid twice): reported, not refused
     again = _upload(db, _people((SITI, "Siti", "", "")), opd="dinsos")
-    assert again.warnings == ()
+    assert [(p.code, p.row, p.severity, p.params["opd"]) for p in again.warnings] == [
+        ("nik_same_opd", 2, "warning", "Dinsos")
+    ]
     third = _upload(db, _people((SITI, "Siti", "", ""), (BUDI, "Budi", "", ""), (RINA, "Rina", "", "")), opd="Disnaker")
     flagged = sorted((p.code, p.row, p.params["opd"]) for p in third.warnings)
     assert flagged == [
@@ -197,3 +200,15 @@ def test_other_opd_and_already_registered_are_flagged(db):
 def test_registered_list_from_elsewhere_is_only_a_warning(db):
     done = _upload(db, _people(("1303014506850003", "Pendatang", "", "")), opd="BPJSTK", list_kind="registered")
     assert [p.code for p in done.warnings] == ["nik_region"]
+
+
+def test_the_same_file_twice_is_refused_until_the_first_is_rolled_back(db):
+    data = _people((SITI, "Siti", "", ""), (BUDI, "Budi", "", ""))
+    first = _upload(db, data, name="sk-2026.csv")
+    with pytest.raises(ImportRejected) as refused:
+        _upload(db, data, name="salinan sk-2026.csv")  # renamed, same bytes
+    assert [(p.code, p.params["import_id"]) for p in refused.value.problems] == [("already_imported", first.import_id)]
+    with db.reading() as con:
+        assert run_query(con, "recipient_counts", kode_kab="13.71")["recipients"].sum() == 2  # not doubled
+    roll_back(db, "13.71", first.import_id, "editor1")
+    assert _upload(db, data).stored_rows == 2

@@ -60,7 +60,7 @@ def nik_problems(records: list[Record], ctx: Context) -> list[Problem]:
 
 
 def other_list_problems(records: list[Record], ctx: Context) -> list[Problem]:
-    """Warnings for NIKs on another OPD's list or among those already registered."""
+    """Warnings for NIKs already on a list: another OPD's, this OPD's own, or those already registered."""
     stored = run_query(ctx.con, "recipient_hashes", kode_kab=ctx.region.kode_kab)
     opd = str(ctx.request.options.get("opd") or "").strip().casefold()
     by_hash: dict[str, list[dict]] = {}
@@ -74,7 +74,7 @@ def other_list_problems(records: list[Record], ctx: Context) -> list[Problem]:
             elif entry["opd"].casefold() != opd:
                 code = "nik_other_opd"
             else:
-                continue
+                code = "nik_same_opd"  # paid twice by one OPD, or the same list uploaded again
             params = {"opd": entry["opd"], "list": entry["reference"] or entry["list_id"]}
             problems.append(Problem(code, ctx.file_name, r["row"], ctx.column(NIK), params, "warning"))
     return problems

@@ -73,9 +73,23 @@ def load_region(con: duckdb.DuckDBPyConnection, kode_kab: str) -> Region:
     return Region(kode_kab, by_level["kabupaten"][kode_kab], by_level.get("kecamatan", {}), by_level.get("desa", {}))
 
 
+def file_sha256(request: Request) -> str:
+    return hashlib.sha256(request.data).hexdigest()
+
+
+def same_file_problems(con: duckdb.DuckDBPyConnection, request: Request) -> list[Problem]:
+    """An upload of a file the region already imported and did not roll back: stored twice, it counts twice."""
+    earlier = run_query(con, "import_same_file", kode_kab=request.kode_kab, file_sha256=file_sha256(request))
+    return [
+        Problem("already_imported", request.file_name, params={"import_id": int(r.import_id), "file": r.file_name})
+        for r in earlier.itertuples()
+    ]
+
+
 def check(con: duckdb.DuckDBPyConnection, request: Request, secret: bytes) -> Checked:
     """Read and check an upload; ImportRejected with every problem when it cannot be stored."""
     kind = KINDS[request.kind]
+    reject_if_errors(same_file_problems(con, request))  # before any parsing: the answer is already known
     table = read_table(request.file_name, request.data, request.sheet)
     region = load_region(con, request.kode_kab)
     records, problems, labels = parse_rows(table, kind.columns, region)
@@ -135,7 +149,7 @@ def close_batch(
         kode_kab=request.kode_kab,
         kind=kind,
         file_name=request.file_name,
-        file_sha256=hashlib.sha256(request.data).hexdigest(),
+        file_sha256=file_sha256(request),
         sheet=sheet,
         source_id=batch.source_id,
         file_rows=file_rows,
