@@ -12,9 +12,10 @@ from tests.data_support import SECRET, csv_bytes, xlsx_bytes
 from ucj.db import run_query
 from ucj.imports import recipients
 from ucj.imports.kind import Request
+from ucj.imports.masking import mask_nik, mask_nik_shaped
 from ucj.imports.problems import ImportRejected
 from ucj.imports.rollback import roll_back
-from ucj.imports.store import check, commit
+from ucj.imports.store import check, commit, safe_file_name
 from ucj.imports.values import CellError
 from ucj.secret import install_secret
 
@@ -73,7 +74,7 @@ def test_parse_nik_refuses_number_cells(cell, expected):
 
 @pytest.mark.parametrize(("nik", "masked"), [(SITI, "1371************"), ("123", "***"), ("", "")])
 def test_mask_nik(nik, masked):
-    assert recipients.mask_nik(nik) == masked
+    assert mask_nik(nik) == masked
 
 
 @pytest.mark.parametrize(
@@ -212,3 +213,33 @@ def test_the_same_file_twice_is_refused_until_the_first_is_rolled_back(db):
         assert run_query(con, "recipient_counts", kode_kab="13.71")["recipients"].sum() == 2  # not doubled
     roll_back(db, "13.71", first.import_id, "editor1")
     assert _upload(db, data).stored_rows == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("petani 1371014506850003", "petani 1371************"),
+        ("NIK 1371 0145 0685 0003, lihat", "NIK 1371************, lihat"),
+        ("1371.0145.0685.0003", "1371************"),
+        ("08123456789", "08123456789"),  # a phone number is no NIK
+        ("13710145068500031", "13710145068500031"),  # 17 digits: no NIK either
+    ],
+)
+def test_nik_shaped_text_is_masked(text, masked):
+    assert mask_nik_shaped(text) == masked
+
+
+def test_a_nik_in_a_free_text_cell_a_file_name_or_a_problem_is_never_kept_or_shown(db, data_db):
+    name = safe_file_name("penerima_1371014506850003.csv")
+    _upload(db, _people((SITI, "Siti", "", f"petani {RINA}")), name=name)
+    with duckdb.connect(str(data_db), read_only=True) as con:
+        stored = str(con.execute("select * from recipient").fetchall())
+        stored += str(con.execute("select file_name, source_id from import_batch").fetchall())
+        stored += str(con.execute("select short, seed_file from source where source_id like 'upload-%'").fetchall())
+        stored += str(con.execute("select detail from audit_log").fetchall())
+    assert RINA not in stored and "1371014506850003" not in stored and "1371************" in stored
+    bad = _people(("x", "Siti", "", ""), (SITI, "Siti", "Kecamatan " + RINA, ""))
+    with pytest.raises(ImportRejected) as refused:
+        _upload(db, bad, name="daftar_" + RINA + ".csv")
+    shown = " ".join(p.text() for p in refused.value.problems)
+    assert RINA not in shown and "1371************" in shown

@@ -21,7 +21,6 @@ from ucj.fmt import Lang
 from ucj.imports.table import Cell
 from ucj.imports.values import CellError, required
 
-SHOWN_DIGITS = 4  # of a masked NIK: the kabupaten/kota code
 SMALL_COUNT = 5  # public exports show counts of 1–4 as "<5"
 DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # 29 February: the year's century is unknown
 
@@ -51,15 +50,6 @@ def nik_errors(nik: str, kode_kab: str) -> list[str]:
     if nik[12:] == "0000":
         found.append("nik_serial")
     return found
-
-
-def mask_nik(nik: str) -> str:
-    """The region code only, which every NIK of the region shares: '1371************'.
-
-    Each digit shown divides the search for a NIK by ten: with kecamatan and last digits shown, a NIK
-    was recovered from its hash in seconds by whoever also held the install key.
-    """
-    return nik[:SHOWN_DIGITS] + "*" * (len(nik) - SHOWN_DIGITS) if len(nik) > SHOWN_DIGITS else "*" * len(nik)
 
 
 def mask_name(name: str) -> str:

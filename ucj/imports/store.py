@@ -19,6 +19,7 @@ from ucj.db import execute, run_query
 from ucj.imports.areas import Region
 from ucj.imports.kind import Batch, Context, ImportKind, Request
 from ucj.imports.kinds import KINDS
+from ucj.imports.masking import mask_nik_shaped
 from ucj.imports.problems import ImportRejected, Problem, errors, reject_if_errors
 from ucj.imports.reading import read_table
 from ucj.imports.rows import Record, parse_rows
@@ -59,8 +60,8 @@ class Committed:
 
 
 def safe_file_name(name: str) -> str:
-    """The file name as shown and stored: no path, no markup, at most 80 characters."""
-    base = re.split(r"[\\/]", name)[-1]
+    """The file name as shown and stored: no path, no markup, no NIK in clear, at most 80 characters."""
+    base = mask_nik_shaped(re.split(r"[\\/]", name)[-1])
     cleaned = re.sub(r"[^\w.\- ]", "_", base).strip() or "berkas"
     return cleaned[-80:]
 

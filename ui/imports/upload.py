@@ -11,6 +11,7 @@ from ucj.i18n import t
 from ucj.imports import recipients
 from ucj.imports.kind import ImportKind, Request
 from ucj.imports.kinds import KINDS
+from ucj.imports.masking import mask_nik
 from ucj.imports.problems import ImportRejected
 from ucj.imports.reading import list_sheets
 from ucj.imports.rows import Record
@@ -39,7 +40,7 @@ def _guide(kind: ImportKind, lang: Lang) -> None:
 def _visible(record: Record) -> Record:
     """What the preview may show: never a NIK or a name in clear."""
     if "nik" in record:
-        return record | {"nik": recipients.mask_nik(record["nik"]), "name": recipients.mask_name(record["name"])}
+        return record | {"nik": mask_nik(record["nik"]), "name": recipients.mask_name(record["name"])}
     return record
 
 
