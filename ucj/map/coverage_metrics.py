@@ -37,7 +37,6 @@ METRICS: tuple[Metric, ...] = (
 SEGMENT_FREE: frozenset[Metric] = frozenset({"bpu_share", "workforce"})
 RATIO_METRICS: frozenset[Metric] = frozenset({"coverage", "bpu_share", "change", "progress"})
 SHOWN_DECIMALS = 3  # of a ratio: 0,1 %
-PRECEDENCE: dict[str, int] = {"upload": 0, "published": 1, "estimate": 2}
 TargetScope = Literal["kecamatan", "kabupaten", "nasional"]
 COLUMNS = ["kode", "value", "kind", "as_of", "source", "method"]
 
@@ -92,11 +91,11 @@ class Part:
 
 
 def preferred(rows: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    """One row per `keys`: an upload over a published figure over an estimate."""
+    """One row per `keys`, the best kind first by the `precedence` the query took from the schema's
+    `kind_precedence` (an upload over a published figure over an estimate)."""
     if rows.empty:
         return rows
-    rank = rows["kind"].map(PRECEDENCE)
-    return rows.assign(_rank=rank).sort_values([*keys, "_rank"]).drop_duplicates(keys).drop(columns="_rank")
+    return rows.sort_values([*keys, "precedence"], kind="stable").drop_duplicates(keys)
 
 
 def _date(value: object) -> dt.date | None:
