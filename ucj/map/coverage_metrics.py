@@ -18,9 +18,10 @@ from typing import Any, Literal
 import pandas as pd
 
 from ucj.db import Query
+from ucj.figures import SEGMENTS, date_or_none, text_or_none
 from ucj.map.ranking import ranks
 from ucj.provenance import Kind, combine
-from ucj.region.headline import SEGMENTS, closest_in_time
+from ucj.region.headline import closest_in_time
 
 Metric = Literal["coverage", "active", "registered", "uncovered", "bpu_share", "change", "progress", "workforce"]
 METRICS: tuple[Metric, ...] = (
@@ -98,18 +99,14 @@ def preferred(rows: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     return rows.sort_values([*keys, "precedence"], kind="stable").drop_duplicates(keys)
 
 
-def _date(value: object) -> dt.date | None:
-    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
-
-
 def _part(row: Mapping[str, Any]) -> Part:
     method = row.get("method")
     return Part(
         value=float(row["persons"]),
         kind=row["kind"],
-        as_of=_date(row["period"]),
+        as_of=date_or_none(row["period"]),
         source=row["source_short"],
-        method=None if method is None or pd.isna(method) else str(method),
+        method=text_or_none(method),
     )
 
 
@@ -261,7 +258,7 @@ def _quotient(
 def months(participants: pd.DataFrame, workforce: pd.DataFrame) -> list[dt.date]:
     """Every month some figure stands at, oldest first."""
     periods = pd.concat([participants["period"], workforce["period"]])
-    return sorted({d for d in (_date(p) for p in periods) if d is not None})
+    return sorted({d for d in (date_or_none(p) for p in periods) if d is not None})
 
 
 def months_of(*inputs: Inputs) -> list[dt.date]:
