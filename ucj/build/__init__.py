@@ -130,7 +130,7 @@ def _load_table_seeds(con: duckdb.DuckDBPyConnection, seed: Path) -> None:
     files = {p.stem: p for p in seed.glob("*.csv") if p.stem not in DERIVATION_SEEDS and p.stem != "regions"}
     unknown = sorted(set(files) - set(tables))
     if unknown:
-        raise ValueError(f"{seed}: tidak ada tabel untuk file seed {', '.join(unknown)}")
+        raise ValueError(f"{seed}: no table for the seed files {', '.join(unknown)}")
     for name in tables:
         if name in files:
             _insert(con, name, _read_seed(files[name]))
@@ -147,7 +147,7 @@ def _figure_value(figure: pd.Series, take: str, figures: pd.DataFrame) -> float:
         return (float(figure["value_low"]) + float(figure["value_high"])) / 2
     if take in ("low", "high"):
         return float(figure[f"value_{take}"])
-    raise ValueError(f"take tidak dikenal: {take!r}")
+    raise ValueError(f"unknown take: {take!r}")
 
 
 def _load_measures(con: duckdb.DuckDBPyConnection, seed: Path) -> None:
@@ -157,7 +157,7 @@ def _load_measures(con: duckdb.DuckDBPyConnection, seed: Path) -> None:
     by_table: dict[str, list[dict]] = {t: [] for t in MEASURE_TABLES}
     for i, row in enumerate(plan.to_dict("records"), start=2):
         if row["figure_id"] not in figures.index:
-            raise ValueError(f"measures_from_figures.csv baris {i}: figure_id {row['figure_id']!r} tidak ada")
+            raise ValueError(f"measures_from_figures.csv row {i}: figure_id {row['figure_id']!r} does not exist")
         figure = figures.loc[row["figure_id"]]
         value = _figure_value(figure, row["take"], figures)
         record = {
