@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import codecs
+import tomllib
 
 import pytest
 
 from tests.data_support import csv_bytes, xlsx_bytes, xlsx_with_cells
-from ucj.imports import reading, table, xlsx
+from ucj.imports import boundaries, reading, table, xlsx
 from ucj.imports.encoding import NotText, decode
 from ucj.imports.problems import ImportRejected
 from ucj.imports.reading import list_sheets, read_table
+from ucj.paths import ROOT
 
 HEADER = ["kecamatan", "jumlah"]
 TEXT = "kecamatan;jumlah\nPadang Selatan;1.250\nLubuk Kilangan Café;3\n"
@@ -167,3 +169,10 @@ def test_each_file_is_parsed_once_however_often_the_page_reruns(monkeypatch):
         with pytest.raises(ImportRejected):
             reading.read_table("besar.xlsx", bad)
     assert len(calls) == 2  # one parse per file, the refusal remembered too
+
+
+def test_the_server_refuses_uploads_above_the_largest_legitimate_import_and_shows_no_tracebacks():
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    largest = max(table.MAX_BYTES, boundaries.MAX_BYTES)
+    assert config["server"]["maxUploadSize"] * 2**20 == largest  # Streamlit's default would be 200 MB
+    assert config["client"]["showErrorDetails"] == "none"
