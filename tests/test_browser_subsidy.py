@@ -68,7 +68,8 @@ def test_shared_link_opens_the_same_scenario_offline(streamlit_server: Streamlit
         expect(frame.locator("path.leaflet-interactive")).to_have_count(11, timeout=15_000)
 
 
-@pytest.mark.parametrize("raw", [b"[" * 200_000, b" " * (300 * 2**20)], ids=["nested-200000", "zlib-300mb"])
+# (a link inflating to 300 MB is 400.000 characters long: the HTTP server refuses that address itself)
+@pytest.mark.parametrize("raw", [b"[" * 200_000, b" " * (20 * 2**20)], ids=["nested-200000", "zlib-20mb"])
 def test_a_hostile_link_shows_a_plain_refusal_never_a_traceback(
     streamlit_server: StreamlitServer, page: Page, app_db, monkeypatch: pytest.MonkeyPatch, raw: bytes
 ) -> None:
@@ -78,6 +79,6 @@ def test_a_hostile_link_shows_a_plain_refusal_never_a_traceback(
         page.goto(f"{base_url}/kalkulator?{urlencode({'region': 'padang', 'lang': 'id', 's': link})}")
         wait_for_app(page, timeout_ms=90_000)  # the first run of this page is slow on a busy machine
         main = page.get_by_test_id("stMain")
-        expect(main.get_by_test_id("stAlert").first).to_contain_text(t("kalk.url_error", "id").split(":")[0])
+        expect(main.get_by_test_id("stAlert").first).to_contain_text(t("kalk.url_error", "id").split("(")[0])
         assert page.get_by_test_id("stException").count() == 0
         assert "Traceback" not in main.inner_text() and ".py" not in main.inner_text()
