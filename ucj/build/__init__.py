@@ -129,6 +129,14 @@ def _load_table_seeds(con: duckdb.DuckDBPyConnection, seed: Path) -> None:
             _insert(con, name, _read_seed(files[name]))
 
 
+def _take_bound(take: str) -> str | None:
+    """The bound a measure keeps from how it takes its figure: the low end of "more than 46.000" (or of
+    a range) is a lower bound, and so is a lower bound divided by a published rate; a high end an upper one."""
+    if take == "low" or take.startswith("low_over_rate:"):
+        return "lower"
+    return "upper" if take == "high" else None
+
+
 def _figure_value(figure: pd.Series, take: str, figures: pd.DataFrame) -> float:
     """The number a measure takes from its figure; `low_over_rate:<id>` divides by a published rate."""
     if take.startswith("low_over_rate:"):
@@ -161,6 +169,8 @@ def _load_measures(con: duckdb.DuckDBPyConnection, seed: Path) -> None:
             "figure_id": row["figure_id"],
             "method": row["method"],
         }
+        if row["table"] in ("workforce", "participants"):
+            record["bound"] = _take_bound(row["take"])
         table = row["table"]
         if table == "target":
             year = int(row["period"][:4]) if row["period"] else None
