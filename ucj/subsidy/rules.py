@@ -352,7 +352,7 @@ def check_recomposition(rules: list[Rule]) -> None:
                 for r in rules
                 if r.rule == f"pu.{programme}.rate" and r.group == after.group and r.period.covers(after.period.start)
             ]
-            if len(full) != 1 or not 0 < full[0].value - after.value:
+            if len(full) != 1 or full[0].value <= after.value:
                 raise RuleError(
                     f"pu.{programme}.rate_after_jkp ({after.group}): tidak ada pu.{programme}.rate yang lebih besar"
                 )
