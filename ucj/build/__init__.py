@@ -1,8 +1,9 @@
 """Build the demo database from the CSV seeds in data/seed and the boundaries in geo/.
 
 Deterministic: the same inputs give the same rows. The database is written to a temporary file
-and moved into place only when every step and check has passed, so a failed build never leaves
-a half-built database where the app reads.
+and moved into place only when every step and check has passed (the data audit of
+`ucj.build.audit` among them), so a failed build never leaves a half-built database where the app
+reads.
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ import duckdb
 import pandas as pd
 
 from ucj import schema
+from ucj.build import audit
 from ucj.build.estimate import equal_desa_weights, interpolate_months, kecamatan_weights, spread
 from ucj.build.geo_files import BOUNDARY_SOURCE, DESA_FILES, KECAMATAN_FILES, read_features
 from ucj.paths import DEMO_DB, GEO, SEED
+from ucj.subsidy import rules
 
 # Seed files that feed a derivation step rather than a table of the same name.
 DERIVATION_SEEDS = {"measures_from_figures", "kecamatan_population"}
@@ -48,6 +51,7 @@ def build(out: Path = DEMO_DB, seed: Path = SEED, geo: Path = GEO) -> BuildRepor
         _load_table_seeds(con, seed)
         _load_measures(con, seed)
         _add_estimates(con)
+        audit.check(con, rules.load())
         con.execute(
             "insert into audit_log (actor, action, target_table, detail, rows_before, rows_after) "
             "select 'build', 'build_demo', 'participants', 'dibangun dari data/seed', 0, count(*) from participants"
