@@ -2,7 +2,7 @@
 -- published row, the figure's own wording and period. Shared by the headline and the trend queries.
 create view participant_detail as
 select
-    p.kode_wilayah, p.level, p.period, p.segment, p.status, p.persons, p.kind, p.method,
+    p.kode_wilayah, p.level, p.period, p.segment, p.status, p.persons, p.kind, p.method, p.bound,
     s.short as source_short, f.period_text, f.quote, f.period_start as figure_start, f.period_end as figure_end
 from participants as p
 inner join source as s using (source_id)
