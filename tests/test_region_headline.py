@@ -276,3 +276,13 @@ def test_a_rate_computed_from_a_bound_is_bounded(active, wf, expected):
         NO_RATES,
     )
     assert c.text() == expected
+
+
+def test_a_published_figure_s_hover_says_what_the_build_notes_of_it():
+    """Padang's 2025 workforce is BPS 'angkatan kerja' after the text's 'tenaga kerja': the hover says so."""
+    from ucj.provenance import Provenance
+
+    note = "Konsep berganti: angkatan kerja BPS 2025"
+    prov = Provenance("published", "BPS", D(2025, 1, 1), method=note, quote="q", stated_as="2025")
+    assert prov.detail() == f"“q” (2025) — {note}"
+    assert Provenance("published", "BPS", None).detail() is None
