@@ -248,39 +248,28 @@ def bounds_stay_bounds(tables: Tables) -> list[Finding]:
                     "bounds_stay_bounds", "published_figure", f["figure_id"], f"sumber menyebut batas, bukan {number}"
                 )
             )
-    for table, row in _measure_rows(tables):
-        if table not in ("workforce", "participants") or row["kind"] != "published":
-            continue
-        sides = {one_sided(f) for f in map(tables.figure, _figure_ids(row)) if f is not None} - {None}
-        if sides and not _present(row.get("bound")):
-            out.append(
-                Finding(
-                    "bounds_stay_bounds",
-                    table,
-                    _row_label(table, row),
-                    "batas dari sumber disimpan sebagai angka pasti",
-                )
-            )
-    return out
+    return out + _unmarked_bounds(
+        tables, "published", "bounds_stay_bounds", "batas dari sumber disimpan sebagai angka pasti"
+    )
 
 
 def derived_bounds_are_marked(tables: Tables) -> list[Finding]:
     """Whatever the build computes from a bound (a workforce from "more than 46.000" ÷ 36 %, its
-    kecamatan shares) carries the bound too, and its rule says it started from one."""
+    kecamatan shares) carries the bound too."""
+    return _unmarked_bounds(
+        tables, "estimate", "derived_bounds_are_marked", "dihitung dari batas, tetapi tidak ditandai sebagai batas"
+    )
+
+
+def _unmarked_bounds(tables: Tables, kind: str, rule: str, message: str) -> list[Finding]:
+    """Measure rows of `kind` that stand on a one-sided figure and carry no bound."""
     out = []
     for table, row in _measure_rows(tables):
-        if table not in ("workforce", "participants") or row["kind"] != "estimate":
+        if table not in ("workforce", "participants") or row["kind"] != kind:
             continue
         sides = {one_sided(f) for f in map(tables.figure, _figure_ids(row)) if f is not None} - {None}
         if sides and not _present(row.get("bound")):
-            out.append(
-                Finding(
-                    "derived_bounds_are_marked",
-                    table,
-                    _row_label(table, row),
-                    "dihitung dari batas, tetapi tidak ditandai sebagai batas",
-                )
-            )
+            out.append(Finding(rule, table, _row_label(table, row), message))
     return out
 
 
