@@ -16,6 +16,7 @@ from ucj.map.coverage_metrics import (
     target_for,
 )
 from ucj.map.metric_style import classes_for, formatter
+from ui import url_state
 from ui.db import query
 from ui.layout import context
 from ui.map import detail, panels, state, view
@@ -78,7 +79,7 @@ if focus.kec:
 
 detail.region_context(ctx, kab_inputs)
 
-state.write_url(
+url_state.write(
     {
         "metric": selection.metric,
         "segment": selection.segment,
