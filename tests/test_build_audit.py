@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from ucj.build import build
-from ucj.build.audit import RULES, AuditError, Tables, audit, read
+from ucj.build.data_audit import RULES, AuditError, Tables, audit, read
 from ucj.paths import SEED
 from ucj.subsidy.rules import RULES_DIR, load
 

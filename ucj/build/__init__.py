@@ -2,7 +2,7 @@
 
 Deterministic: the same inputs give the same rows. The database is written to a temporary file
 and moved into place only when every step and check has passed (the data audit of
-`ucj.build.audit` among them), so a failed build never leaves a half-built database where the app
+`ucj.build.data_audit` among them), so a failed build never leaves a half-built database where the app
 reads.
 """
 
@@ -18,7 +18,7 @@ import duckdb
 import pandas as pd
 
 from ucj import audit, schema
-from ucj.build import audit as data_audit
+from ucj.build import data_audit
 from ucj.build.estimate import equal_desa_weights, interpolate_months, kecamatan_weights, spread
 from ucj.build.geo_files import BOUNDARY_SOURCE, DESA_FILES, KECAMATAN_FILES, read_features
 from ucj.db import run_query
