@@ -130,7 +130,7 @@ BY_KEY = {c.key: c for c in COLUMNS}
 PARSED = ("segment", "programmes", "registered_on", "status", "last_paid", "desa", "funding")
 FREE_TEXT_LIMIT = 200
 
-Progress = Callable[[str, int], None]  # stage ('read', 'checked', 'stored') and rows done
+Progress = Callable[[str, int], None]  # stage ('read', 'checked') and rows done
 
 
 @dataclass(frozen=True)
@@ -492,6 +492,12 @@ def _stage_in(
     finally:
         con.close()
     return Staged(folder, file_name, region.kode_kab, known, sha256, sheet, rows, tuple(problems), counts, outside)
+
+
+def sample(staged: Staged) -> pd.DataFrame:
+    """The first staged participants (encrypted columns still encrypted), for a masked preview."""
+    with duckdb.connect(str(staged.database), read_only=True) as con:
+        return run_query(con, "membership_sample", import_id=0)
 
 
 def _sha256(path: Path) -> str:
