@@ -18,8 +18,8 @@ from ucj.membership import crypto
 HEADER = ["NIK", "Nama", "No KPJ", "Segmen", "Tanggal Daftar", "Status", "Bulan Terakhir Bayar", "Desa"]
 # As of 31 March 2024 (window April 2022 – March 2024). Hand counts are in the tests below.
 ROWS = [
-    ["1371014506850003", "Siti Aminah", "24012345678", "BPU", "2023-12-05", "aktif", "2024-02", "13.71.01.1001"],
-    ["1371021506900004", "Budi Santoso", "24012345679", "PU", "20/01/2024", "aktif", "2024-03", ""],
+    ["1371014508850011", "Sari Dewanti", "24087654321", "BPU", "2023-12-05", "aktif", "2024-02", "13.71.01.1001"],
+    ["1371021506900004", "Budi Santoso", "24087654322", "PU", "20/01/2024", "aktif", "2024-03", ""],
     ["1371025508800005", "Rina Wati", "", "PU", "2022-01-10", "aktif", "Maret 2024", "Alang Laweh"],  # desa wins
     ["1306011506850006", "Joni Luar", "", "BPU", "2023-06-01", "aktif", "2024-03", ""],  # NIK of Kab. Pariaman
     ["1371031506850007", "Ani Belum", "", "BPU", "2023-01-15", "aktif", "", ""],  # never paid

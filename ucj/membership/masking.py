@@ -33,6 +33,6 @@ def masked(sample: pd.DataFrame, lang: Lang) -> pd.DataFrame:
 
 
 def _open(blob: object, mask) -> str:
-    if blob is None or (isinstance(blob, float) and pd.isna(blob)):
+    if not isinstance(blob, bytes | bytearray | memoryview):  # None, NaN or NA: no value stored
         return ""
     return mask(crypto.decrypt(bytes(blob)))
