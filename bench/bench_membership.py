@@ -55,7 +55,8 @@ def write_extract(path: Path, rows: int, desa: list[str]) -> None:
         for i in range(rows):
             kec = rng.randint(1, 11)
             day = rng.randint(1, 28) + 40 * (i % 2)
-            nik = f"1371{kec:02d}{day:02d}{i % 12 + 1:02d}{i // 120_000:02d}{i % 9999 + 1:04d}"
+            # month, year and serial from i alone, so that no two rows share a NIK
+            nik = f"1371{kec:02d}{day:02d}{i // 999_900 % 12 + 1:02d}{i // 9999 % 100:02d}{i % 9999 + 1:04d}"
             registered = dt.date(2015, 1, 1) + dt.timedelta(days=rng.randint(0, 3400))
             paid = min(registered.replace(day=1) + dt.timedelta(days=rng.randint(0, 4000)), dt.date(2024, 6, 1))
             place = rng.choice([d for d in desa if d.startswith(f"13.71.{kec:02d}.")]) if rng.random() < 0.7 else ""
