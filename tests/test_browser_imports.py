@@ -52,9 +52,9 @@ def _upload(page: Page, name: str, data: bytes) -> None:
     wait_for_app(page)
 
 
-def _map_areas(page: Page, base_url: str, timeout_ms: int = 20_000) -> dict[str, tuple[str, str]]:
+def _map_areas(page: Page, base_url: str, timeout_ms: int = 20_000, view: str = MAP) -> dict[str, tuple[str, str]]:
     """Each kecamatan on the coverage map: (figure, kind) as its tooltip says them."""
-    page.goto(f"{base_url}/{MAP}")
+    page.goto(f"{base_url}/{view}")
     wait_for_app(page, timeout_ms)
     frame = frame_for_map(page, timeout_ms)
     frame.wait_for_selector("path.leaflet-interactive", timeout=timeout_ms)
