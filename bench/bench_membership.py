@@ -211,7 +211,8 @@ def main(rows: int) -> None:
         )
         aggregated = bench_aggregation(tmp)
         print(
-            f"aggregation of {aggregated['participants']:,} participants × 24 months: {aggregated['median_s']:.2f} s wall,"
+            f"aggregation of {aggregated['participants']:,} participants × 24 months:"
+            f" {aggregated['median_s']:.2f} s wall,"
             f" {aggregated['cpu_s']:.2f} s CPU ({aggregated['rows_out']:,} counts)",
             flush=True,
         )
