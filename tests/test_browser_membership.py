@@ -4,14 +4,12 @@ rolls the import back."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser_support import StreamlitServer, wait_for_app
-from tests.data_support import add_user
 from tests.test_browser_imports import _map_areas, _sign_in, _upload
 from ucj.paths import ROOT
 
@@ -20,14 +18,6 @@ pytestmark = pytest.mark.browser
 # January 2024: the month of Padang's published total, spread to every kecamatan as an estimate
 JANUARY = "peta?region=padang&lang=id&metric=active&segment=ALL&month=2024-01"
 LONG = 240_000  # ms: 144,649 rows read, checked, hashed and encrypted on a busy test machine
-
-
-@pytest.fixture
-def server_db(demo_db: Path, tmp_path: Path, fast_hashing: None) -> Path:
-    path = tmp_path / "browser.duckdb"
-    shutil.copy(demo_db, path)
-    add_user(path, "editor1", "editor")
-    return path
 
 
 def test_import_the_synthetic_padang_extract_see_it_on_the_map_and_roll_back(
