@@ -28,6 +28,7 @@ EXAMPLE_PARAMS: dict[str, object] = {
     "year": 2024,
     "today": dt.date(2026, 11, 23),
     "file_sha256": "0" * 64,
+    "import_id": 1,
     "table_name": "participants",
 }
 

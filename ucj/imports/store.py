@@ -18,7 +18,7 @@ from ucj import audit, fmt
 from ucj.db import execute, run_query
 from ucj.imports.areas import Region
 from ucj.imports.kind import Batch, Context, ImportKind, Request
-from ucj.imports.kinds import KINDS
+from ucj.imports.kinds import KINDS, TABLES
 from ucj.imports.masking import mask_nik_shaped
 from ucj.imports.problems import ImportRejected, Problem, errors, reject_if_errors
 from ucj.imports.reading import read_table
@@ -29,6 +29,8 @@ from ucj.imports.table import Table
 # its own source), children before parents.
 UNDO_STATEMENTS = (
     "import_undo_participants",
+    "import_undo_participant",
+    "import_undo_participant_extract",
     "import_undo_workforce",
     "import_undo_population",
     "import_undo_target",
@@ -74,15 +76,15 @@ def load_region(con: duckdb.DuckDBPyConnection, kode_kab: str) -> Region:
     return Region(kode_kab, by_level["kabupaten"][kode_kab], by_level.get("kecamatan", {}), by_level.get("desa", {}))
 
 
-def file_sha256(request: Request) -> str:
+def sha256_of(request: Request) -> str:
     return hashlib.sha256(request.data).hexdigest()
 
 
-def same_file_problems(con: duckdb.DuckDBPyConnection, request: Request) -> list[Problem]:
+def same_file_problems(con: duckdb.DuckDBPyConnection, kode_kab: str, sha256: str, file_name: str) -> list[Problem]:
     """An upload of a file the region already imported and did not roll back: stored twice, it counts twice."""
-    earlier = run_query(con, "import_same_file", kode_kab=request.kode_kab, file_sha256=file_sha256(request))
+    earlier = run_query(con, "import_same_file", kode_kab=kode_kab, file_sha256=sha256)
     return [
-        Problem("already_imported", request.file_name, params={"import_id": int(r.import_id), "file": r.file_name})
+        Problem("already_imported", file_name, params={"import_id": int(r.import_id), "file": r.file_name})
         for r in earlier.itertuples()
     ]
 
@@ -90,7 +92,8 @@ def same_file_problems(con: duckdb.DuckDBPyConnection, request: Request) -> list
 def check(con: duckdb.DuckDBPyConnection, request: Request, secret: bytes) -> Checked:
     """Read and check an upload; ImportRejected with every problem when it cannot be stored."""
     kind = KINDS[request.kind]
-    reject_if_errors(same_file_problems(con, request))  # before any parsing: the answer is already known
+    # before any parsing: the answer is already known
+    reject_if_errors(same_file_problems(con, request.kode_kab, sha256_of(request), request.file_name))
     table = read_table(request.file_name, request.data, request.sheet)
     region = load_region(con, request.kode_kab)
     records, problems, labels = parse_rows(table, kind.columns, region)
@@ -114,15 +117,21 @@ def next_import_id(con: duckdb.DuckDBPyConnection) -> int:
     return int(run_query(con, "import_next_ids")["import_id"].iloc[0])
 
 
-def open_batch(con: duckdb.DuckDBPyConnection, import_id: int, file_name: str, actor: str) -> str:
-    """The upload's own source row, cited under every figure it brings; returns its source_id."""
+def open_batch(
+    con: duckdb.DuckDBPyConnection, import_id: int, file_name: str, actor: str, mark: str | None = None
+) -> str:
+    """The upload's own source row, cited under every figure it brings; returns its source_id.
+
+    A mark (e.g. "contoh sintetis") goes into the short citation, so every figure citing it says so.
+    """
     source_id = f"upload-{import_id}"
     today = dt.date.today()
+    named = f"{file_name} ({mark})" if mark else file_name
     execute(
         con,
         "import_source_create",
         source_id=source_id,
-        short=f"{file_name}, diunggah {fmt.date(today)}",
+        short=f"{named}, diunggah {fmt.date(today)}",
         title=f"Unggahan #{import_id}",
         year=today.year,
         file_name=file_name,
@@ -137,6 +146,7 @@ def close_batch(
     request: Request,
     *,
     kind: str,
+    file_sha256: str | None = None,  # for a file read from disk rather than held as request.data
     sheet: str | None,
     file_rows: int,
     stored_rows: int,
@@ -150,7 +160,7 @@ def close_batch(
         kode_kab=request.kode_kab,
         kind=kind,
         file_name=request.file_name,
-        file_sha256=file_sha256(request),
+        file_sha256=file_sha256 or sha256_of(request),
         sheet=sheet,
         source_id=batch.source_id,
         file_rows=file_rows,
@@ -214,7 +224,7 @@ def batch_row(con: duckdb.DuckDBPyConnection, kode_kab: str, import_id: int) -> 
 def roll_back_rows(con: duckdb.DuckDBPyConnection, kode_kab: str, import_id: int, actor: str) -> int:
     """Delete exactly the rows of one figure upload and its source, in the caller's transaction."""
     batch = batch_row(con, kode_kab, import_id)
-    table = KINDS[batch["kind"]].table
+    table = TABLES[batch["kind"]]
     before = table_counts(con)
     for statement in UNDO_STATEMENTS:
         execute(con, statement, import_id=import_id, source_id=batch["source_id"])
