@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import signal
 import statistics
 import sys
 import tempfile
@@ -46,7 +47,7 @@ from ui.layout import PAGES  # noqa: E402
 REGIONS = ("padang", "sijunjung", "probolinggo", "jember")
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
-TIMEOUT_MS = 120_000
+TIMEOUT_MS = 180_000
 SETTLE_S = 0.3  # after a context closes, the server drops the session
 AREAS = "path.leaflet-interactive"
 BARE_APP = """import streamlit as st
@@ -137,12 +138,16 @@ async def measured(
     return loaded, drawn, cpu_seconds(proc) - before
 
 
-async def crowd(browser: Browser, proc: psutil.Process, url: str, size: int) -> tuple[list[float], float]:
-    """`size` contexts open `url` at once: their load times, and the server CPU seconds per view."""
+async def crowd(browser: Browser, proc: psutil.Process, url: str, size: int) -> tuple[list[float], int, float]:
+    """`size` contexts open `url` at once: the load times of those that finished, how many timed out, and
+    the server CPU seconds per view."""
     before = cpu_seconds(proc)
-    results = await asyncio.gather(*(load_once(browser, url, DESKTOP, False) for _ in range(size)))
+    results = await asyncio.gather(
+        *(load_once(browser, url, DESKTOP, False) for _ in range(size)), return_exceptions=True
+    )
     await asyncio.sleep(SETTLE_S * 3)
-    return [loaded for loaded, _ in results], (cpu_seconds(proc) - before) / size
+    times = [result[0] for result in results if not isinstance(result, BaseException)]
+    return times, size - len(times), (cpu_seconds(proc) - before) / size
 
 
 def median(values: list[float]) -> float:
@@ -190,7 +195,6 @@ async def run(args: argparse.Namespace) -> None:
                             samples.bare_cpu.append(cpu)
                         _print_row(path, region, samples)
 
-                phone: Samples | None = None
                 if "peta" in paths and "jember" in regions:
                     phone = Samples()
                     for _ in range(args.n):
@@ -201,29 +205,29 @@ async def run(args: argparse.Namespace) -> None:
                         phone.cpu.append(cpu)
                         phone.polygons.append(drawn or float("nan"))
                         phone.bare.append((await measured(browser, bare_proc, bare_url, PHONE))[0])
+                    print(
+                        f"phone 390×844, Jember map: load {median(phone.load):.2f} s,"
+                        f" polygons {median(phone.polygons):.2f} s, bare {median(phone.bare):.2f} s,"
+                        f" polygons/bare {median(phone.polygons) / median(phone.bare):.2f}×,"
+                        f" cpu/view {median(phone.cpu):.3f} s",
+                        flush=True,
+                    )
+                bare_cpu = [cpu for samples in rows.values() for cpu in samples.bare_cpu]
+                if bare_cpu:
+                    print(f"bare page: cpu/view median {median(bare_cpu):.3f} s over {len(bare_cpu)} loads", flush=True)
 
-                crowds = []
                 for size in args.crowds:
-                    times, per_view = await crowd(browser, app_proc, page_url(app_url, "peta", "padang"), size)
-                    bare_times, bare_per_view = await crowd(browser, bare_proc, bare_url, size)
-                    crowds.append((size, times, per_view, bare_times, bare_per_view))
+                    times, failed, per_view = await crowd(browser, app_proc, page_url(app_url, "peta", "padang"), size)
+                    bare_times, bare_failed, bare_per_view = await crowd(browser, bare_proc, bare_url, size)
+                    print(
+                        f"crowd of {size:2d} on the Padang map: median {median(times):.2f} s,"
+                        f" max {max(times, default=float('nan')):.2f} s, {failed} timed out, cpu/view {per_view:.3f} s"
+                        f" | bare page: median {median(bare_times):.2f} s,"
+                        f" max {max(bare_times, default=float('nan')):.2f} s, {bare_failed} timed out,"
+                        f" cpu/view {bare_per_view:.3f} s",
+                        flush=True,
+                    )
                 await browser.close()
-
-    print()
-    bare_cpu = [cpu for samples in rows.values() for cpu in samples.bare_cpu]
-    print(f"bare page: cpu/view median {median(bare_cpu):.3f} s over {len(bare_cpu)} loads")
-    if phone is not None:
-        print(
-            f"phone 390×844, Jember map: load {median(phone.load):.2f} s, polygons {median(phone.polygons):.2f} s,"
-            f" bare {median(phone.bare):.2f} s, polygons/bare {median(phone.polygons) / median(phone.bare):.2f}×,"
-            f" cpu/view {median(phone.cpu):.3f} s"
-        )
-    for size, times, per_view, bare_times, bare_per_view in crowds:
-        print(
-            f"crowd of {size:2d} on the Padang map: median {median(times):.2f} s, max {max(times):.2f} s,"
-            f" cpu/view {per_view:.3f} s | bare page: median {median(bare_times):.2f} s,"
-            f" max {max(bare_times):.2f} s, cpu/view {bare_per_view:.3f} s"
-        )
     print(f"load average (1, 5, 15 min): {', '.join(f'{v:.1f}' for v in os.getloadavg())}; cores: {os.cpu_count()}")
 
 
@@ -245,6 +249,7 @@ def main() -> None:
     parser.add_argument("--regions", type=lambda s: s.split(","), default=None, help="padang,jember,...")
     parser.add_argument("--crowds", type=lambda s: [int(v) for v in s.split(",") if v], default=[8, 16])
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop the two servers on `kill` too
     print(f"{args.n} loads per row, load average {os.getloadavg()[0]:.1f}, {os.cpu_count()} cores", flush=True)
     asyncio.run(run(args))
 
