@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from ucj import fmt
+from ucj.figures import Figure
 from ucj.fmt import Lang
 from ucj.i18n import t
 from ucj.map.coverage_metrics import (
@@ -24,7 +25,7 @@ from ucj.map.coverage_metrics import (
 from ucj.map.focus import Focus
 from ucj.map.metric_style import formatter
 from ucj.map.trend_charts import segment_trend_chart, target_chart
-from ucj.region.headline import Figure, coverage_figures
+from ucj.region.headline import coverage_figures
 from ucj.region.national_context import national_figures
 from ui.charts import altair_chart, spec
 from ui.db import database_path, query
