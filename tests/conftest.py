@@ -7,8 +7,15 @@ from pathlib import Path
 import pytest
 
 from ucj.build import build
+from ui.layout import RAISE_ENV
 
 pytest_plugins = ["tests.browser_support", "tests.data_fixtures"]
+
+
+@pytest.fixture(autouse=True)
+def raise_errors(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page that fails fails its test (the app itself shows viewers one plain sentence instead)."""
+    monkeypatch.setenv(RAISE_ENV, "1")
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -57,6 +58,32 @@ def xlsx_bytes(sheets: dict[str, Sequence[Sequence[object]]], merge: str | None 
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def xlsx_with_cells(cells: int, columns: int = 10, dimension: str | None = "A1:A1") -> bytes:
+    """A small .xlsx whose first sheet holds `cells` numbers and declares `dimension` (None: no dimension).
+
+    Written straight into the zip: openpyxl would take minutes to write the millions of cells of a
+    hostile file, which compress to a few hundred kilobytes.
+    """
+    template = io.BytesIO(xlsx_bytes({"Data": [["nik"]]}))
+    rows = "".join(
+        f'<row r="{r + 1}">'
+        + "".join(f"<c><v>{r}</v></c>" for _ in range(min(columns, cells - r * columns)))
+        + "</row>"
+        for r in range(-(-cells // columns))
+    )
+    declared = f'<dimension ref="{dimension}"/>' if dimension else ""
+    sheet = (
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f"{declared}<sheetData>{rows}</sheetData></worksheet>"
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(template) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            body = sheet.encode() if item.filename == "xl/worksheets/sheet1.xml" else source.read(item)
+            target.writestr(item, body, compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
 
 
 def checksums(path: Path) -> dict[str, tuple[int, int]]:

@@ -53,3 +53,25 @@ def test_a_current_database_is_not_opened_for_writing(demo_db, tmp_path, monkeyp
     monkeypatch.setattr(db, "writer", no_write)
     assert upgrade(db) == []
     db.close()
+
+
+def test_masked_niks_of_an_earlier_release_are_cut_to_the_region_code(demo_db, tmp_path):
+    path = tmp_path / "lama.duckdb"
+    shutil.copy(demo_db, path)
+    db = Database(path)
+    with db.writer() as con:  # a list stored when masks showed kecamatan code and last digits
+        con.execute(
+            "insert into recipient_list (list_id, import_id, kode_kab, opd, list_kind) "
+            "values (99, 1, '13.71', 'x', 'subsidy')"
+        )
+        con.execute(
+            "insert into recipient (list_id, row_number, nik_hash, nik_masked, name_masked) values "
+            "(99, 2, 'h1', '137101********03', 'S***'), (99, 3, 'h2', '1371************', 'B***')"
+        )
+    upgrade(db)
+    with db.reading() as cur:
+        masks = [m for (m,) in cur.execute("select nik_masked from recipient order by row_number").fetchall()]
+    log = db.query("audit_log_entries")
+    db.close()
+    assert masks == ["1371************", "1371************"]
+    assert "1 baris" in log["detail"].iloc[0]

@@ -13,6 +13,7 @@ from tests.apptest_support import metrics, open_app
 from tests.data_support import add_user, signed_in
 from ucj.db import Database
 from ucj.i18n import t
+from ucj.markup import plain
 from ucj.subsidy.cost import Line
 from ucj.subsidy.rules import load
 from ucj.subsidy.scenario import Scenario, decode, encode
@@ -121,7 +122,7 @@ def test_save_and_compare(app_db):
 
 def test_retention_default_is_derived_from_the_research(app_db):
     at = open_link("sijunjung", encode(RESEARCH_CASE))
-    assert "5,2 %" in at.radio(key="kalk_dropout_choice").options[0]
+    assert plain("5,2 %") in at.radio(key="kalk_dropout_choice").options[0]  # shown as text, never Markdown
     assert metrics(at)["Masih aktif setelah 12 bulan"] == "701"
 
 

@@ -74,6 +74,19 @@ def execute(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> None:
     con.execute(sql, bound)
 
 
+def in_use_by_another_process(path: Path) -> str | None:
+    """DuckDB's message when another process (a running app) holds the file open, else None.
+
+    Every open connection holds a file lock, a running app's read-only one too, so opening the
+    file for writing from here fails exactly while someone uses it.
+    """
+    try:
+        duckdb.connect(str(path)).close()
+    except duckdb.IOException as exc:
+        return str(exc)
+    return None
+
+
 class Database:
     """A database file shared by every session of one app process."""
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 
 from ucj import audit
-from ucj.db import Database
+from ucj.db import Database, execute, run_query
 from ucj.paths import SCHEMA
 
 _ADDITIVE = (
@@ -64,21 +64,41 @@ def ensure(con: duckdb.DuckDBPyConnection, folder: Path = SCHEMA) -> list[str]:
     return added
 
 
+def _remask(db: Database) -> None:
+    """Masked NIKs stored by a release that showed 8 digits are cut to the region code, audited."""
+    with db.reading() as cur:
+        if "recipient" not in _existing(cur):
+            return
+        redo = int(run_query(cur, "recipient_masks_to_redo")["rows_to_redo"].iloc[0])
+    if not redo:
+        return
+    with db.writer() as con:
+        execute(con, "recipient_masks_redo")
+        audit.record(
+            con,
+            actor="build",
+            action="schema_upgrade",
+            target_table="recipient",
+            detail=f"NIK tersamar dipendekkan ke kode wilayah: {redo} baris",
+        )
+
+
 def upgrade(db: Database) -> list[str]:
     """Bring a database made by an earlier release up to this schema, audited; nothing when it is current.
 
-    The check is read-only, so a current database (the usual case) is never opened for writing here.
+    The checks are read-only, so a current database (the usual case) is never opened for writing here.
     """
     with db.reading() as cur:
-        if not missing(cur):
-            return []
-    with db.writer() as con:
-        added = ensure(con)
-        audit.record(
-            con,
-            actor="build",  # the software, not a person: `python -m ucj.build` may still rebuild it
-            action="schema_upgrade",
-            target_table="schema",
-            detail="ditambahkan: " + ", ".join(added),
-        )
+        added = missing(cur)
+    if added:
+        with db.writer() as con:
+            ensure(con)
+            audit.record(
+                con,
+                actor="build",  # the software, not a person: `python -m ucj.build` may still rebuild it
+                action="schema_upgrade",
+                target_table="schema",
+                detail="ditambahkan: " + ", ".join(added),
+            )
+    _remask(db)
     return added

@@ -15,6 +15,7 @@ from ucj.build import build
 from ucj.db import Database
 from ucj.paths import DEMO_DB
 from ucj.schema import upgrade
+from ucj.secret import install_secret, secret_path
 
 T = TypeVar("T")
 
@@ -37,6 +38,16 @@ def _open(path: str) -> Database:
 def database() -> Database:
     """The process-wide database; the demo database is built on first start if it is missing."""
     return _open(str(database_path()))
+
+
+@st.cache_resource(show_spinner=False)
+def _secret(path: str) -> bytes:
+    return install_secret(Path(path))
+
+
+def install_key() -> bytes:
+    """The install's secret key (UCJ_SECRET_FILE, else data/nik_secret.key), read once per process."""
+    return _secret(str(secret_path()))
 
 
 @st.cache_data(show_spinner=False, ttl=600)

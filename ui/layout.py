@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import os
 from dataclasses import dataclass
 
 import streamlit as st
@@ -12,6 +14,8 @@ from ui import url_state
 from ui.access import sign_in_panel
 from ui.db import query
 
+log = logging.getLogger(__name__)
+RAISE_ENV = "UCJ_RAISE_ERRORS"  # set by the tests (and a developer): let a failure surface, traceback and all
 DEFAULT_REGION = "padang"
 # (url path, label key, script); the order is the order in the sidebar.
 PAGES: tuple[tuple[str, str, str], ...] = (
@@ -69,8 +73,18 @@ def frame() -> st.navigation:  # type: ignore[valid-type]
 
 
 def main() -> None:
-    """Draw the frame, then the chosen page."""
-    frame().run()
+    """Draw the frame, then the chosen page; a failure is logged in full and shown as one plain sentence.
+
+    A viewer never sees a traceback (its file paths and values help an attacker, not them); st.rerun
+    and st.stop are BaseExceptions and pass through.
+    """
+    try:
+        frame().run()
+    except Exception:
+        if os.environ.get(RAISE_ENV):
+            raise
+        log.exception("page run failed: %s", st.context.url)
+        st.error(t("app.error", st.session_state.get("lang") or "id"))
 
 
 def context() -> Context:

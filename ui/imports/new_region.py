@@ -9,6 +9,7 @@ from ucj.i18n import t
 from ucj.imports import boundaries, boundary_store
 from ucj.imports.problems import ImportRejected
 from ucj.imports.store import safe_file_name
+from ucj.markup import plain
 from ui.db import query, write
 from ui.imports.problems import show_problems
 from ui.layout import Context
@@ -26,7 +27,7 @@ def render(ctx: Context, editor: str) -> None:
     lang = ctx.lang
     done = st.session_state.pop(_DONE, None)
     if done is not None:
-        st.success(t("data.region_done", lang, name=done))
+        st.success(t("data.region_done", lang, name=plain(done)))
     st.caption(t("data.region_help", lang))
     round_ = st.session_state.setdefault(_ROUND, 0)
     kecamatan = _file(t("data.region_kecamatan", lang), f"data_region_kec_{round_}")

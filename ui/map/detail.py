@@ -25,6 +25,7 @@ from ucj.map.coverage_metrics import (
 from ucj.map.focus import Focus
 from ucj.map.metric_style import formatter
 from ucj.map.trend_charts import segment_trend_chart, target_chart
+from ucj.markup import plain
 from ucj.region.headline import coverage_figures
 from ucj.region.national_context import national_figures
 from ui.charts import altair_chart, spec
@@ -53,7 +54,7 @@ def detail(
     """One area: its figure and rank, target against realisation, participants by segment over time."""
     row = ranking(values, names).set_index("kode").loc[kode]
     write = formatter(selection.metric, lang)
-    st.subheader(names.get(kode, kode))
+    st.subheader(plain(names.get(kode, kode)))
     value = fmt.MISSING[lang] if pd.isna(row["value"]) else write(row["value"])
     if isinstance(row["bound"], str) and pd.notna(row["value"]):  # "> 8.382": the source gives only a floor
         value = t(f"figure.bound.{row['bound']}", lang, value=value)
@@ -64,9 +65,9 @@ def detail(
     )
     if isinstance(row["kind"], str):  # kind · date · source, as under every figure
         badge = f":{BADGE_COLOUR[row['kind']]}-badge[{kind_label(row['kind'], lang)}]"
-        st.markdown(f"{badge} {fmt.month(row['as_of'], lang)} · {row['source']}")
+        st.markdown(f"{badge} {fmt.month(row['as_of'], lang)} · {plain(row['source'])}")
     if isinstance(row["method"], str):
-        st.caption(row["method"])
+        st.caption(plain(row["method"]))
     _target_vs_realisation(kode, area_inputs, selection, lang)
     _trend(segment_trend(area_inputs.participants, kode), lang, "peta.chart.by_segment")
 
