@@ -20,7 +20,7 @@ def data_db(demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> P
     """A private copy of the test database (imports write to it), with its own NIK secret file."""
     path = tmp_path / "data.duckdb"
     shutil.copy(demo_db, path)
-    monkeypatch.setenv("UCJ_DB", str(path))
+    monkeypatch.setenv("UCJ_WORKSPACE", str(path))
     monkeypatch.setenv("UCJ_SECRET_FILE", str(tmp_path / "nik.key"))
     monkeypatch.delenv("UCJ_REQUIRE_LOGIN", raising=False)
     return path

@@ -19,6 +19,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from ucj.errors import Explained
 from ucj.paths import QUERIES
 
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -68,11 +69,16 @@ def execute(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> None:
     con.execute(sql, bound)
 
 
-class Database:
-    """A database file shared by every session of one app process."""
+class ReadOnly(Explained):
+    """A write asked of the research demo, which never holds anyone's work."""
 
-    def __init__(self, path: Path) -> None:
+
+class Database:
+    """A database file shared by every session of one app process (`writable=False`: the demo)."""
+
+    def __init__(self, path: Path, writable: bool = True) -> None:
         self.path = path
+        self.writable = writable
         self._lock = threading.Condition()
         self._readers = 0
         self._writing = False
@@ -106,6 +112,8 @@ class Database:
     @contextmanager
     def writer(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A read-write connection inside one transaction: all of the write lands, or none of it."""
+        if not self.writable:
+            raise ReadOnly("workspace.demo_read_only")
         with self._lock:
             self._lock.wait_for(lambda: not self._writing and self._readers == 0)
             self._writing = True

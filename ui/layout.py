@@ -6,10 +6,12 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from ucj.errors import Explained
 from ucj.fmt import Lang
 from ucj.i18n import LANGS, t
 from ui.access import sign_in_panel
 from ui.db import query
+from ui.url_state import lang as url_lang
 from ui.url_state import url_choice
 
 DEFAULT_REGION = "padang"
@@ -42,7 +44,11 @@ def _init_from_url(key: str, options: list[str], default: str) -> None:
 
 def frame() -> st.navigation:  # type: ignore[valid-type]
     """Lay out the sidebar and return the page to run."""
-    regions = query("regions")
+    try:
+        regions = query("regions")
+    except Explained as exc:  # no workspace where configuration says, a failed migration, …
+        st.error(exc.message(url_lang()))
+        st.stop()
     slugs = regions["slug"].tolist()
     _init_from_url("lang", list(LANGS), "id")
     _init_from_url("region", slugs, DEFAULT_REGION if DEFAULT_REGION in slugs else slugs[0])
