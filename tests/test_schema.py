@@ -122,7 +122,9 @@ def test_a_failed_migration_leaves_the_file_as_it_was_and_says_why(release1, tmp
     assert sha256(release1) == original
     with duckdb.connect(str(release1), read_only=True) as con:
         assert version(con) == 0
-        assert "kode_bps" not in [c for (c,) in con.execute("select column_name from information_schema.columns").fetchall()]
+        assert "kode_bps" not in [
+            c for (c,) in con.execute("select column_name from information_schema.columns").fetchall()
+        ]
 
 
 def test_a_later_migration_changes_a_table_and_keeps_its_rows(demo_db, tmp_path):

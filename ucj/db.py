@@ -7,6 +7,8 @@ which waits for running reads, closes the reader, writes in one transaction and 
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import re
 import shutil
 import threading
@@ -144,6 +146,30 @@ class Database:
         with self.reading():
             shutil.copyfile(self.path, dest)
         return dest
+
+    def replace(self, new_file: Path, keep_in: Path) -> Path:
+        """Put `new_file` in place of this database while nothing reads or writes; returns where the
+        replaced file is kept (`keep_in`, named by the time). Both moves stay on one file system."""
+        if not self.writable:
+            raise ReadOnly("workspace.demo_read_only")
+        with self._lock:
+            self._lock.wait_for(lambda: not self._writing and self._readers == 0)
+            self._writing = True
+            if self._reader is not None:
+                self._reader.close()
+                self._reader = None
+        try:
+            keep_in.mkdir(parents=True, exist_ok=True)
+            kept = keep_in / f"{self.path.stem}.replaced.{dt.datetime.now():%Y%m%d-%H%M%S-%f}.duckdb"
+            shutil.copyfile(self.path, kept)
+            staged = self.path.with_name(self.path.name + ".restoring")
+            shutil.copyfile(new_file, staged)
+            os.replace(staged, self.path)  # atomic: the workspace is the old file or the new one, never half
+        finally:
+            with self._lock:
+                self._writing = False
+                self._lock.notify_all()
+        return kept
 
     def close(self) -> None:
         with self._lock:

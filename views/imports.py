@@ -17,6 +17,7 @@ lang = ctx.lang
 st.title(t("data.title", lang))
 st.caption(t("data.intro", lang))
 
+backup.restored_notice(lang)
 editor = current_editor()
 if editor is None:
     st.info(t("workspace.data_demo" if is_demo() else "data.viewer_note", lang))

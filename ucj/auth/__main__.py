@@ -1,8 +1,9 @@
 """`python -m ucj.auth create-user --role admin --username NAME`: accounts from the command line.
 
 Used to make the first admin (no password is shipped) and to reset a password when every admin
-has forgotten theirs. Accounts live in the workspace configuration names (or `--db`); the demo has none. The password is asked for twice and never echoed (or read from standard
-input with --password-stdin). Stop the app first: DuckDB lets only one process write the file.
+has forgotten theirs. Accounts live in the workspace configuration names (or `--db`); the demo has
+none. The password is asked for twice and never echoed (or read from standard input with
+--password-stdin). Stop the app first: DuckDB lets only one process write the file.
 """
 
 from __future__ import annotations
@@ -44,7 +45,10 @@ def main(argv: list[str] | None = None) -> int:
     reset.add_argument("--password-stdin", action="store_true")
     args = parser.parse_args(argv)
     if args.db is None or not args.db.exists():
-        print(f"{args.db or 'ruang kerja'} tidak ada: jalankan dulu `python -m ucj.workspace init --kab <kode>`", file=sys.stderr)
+        print(
+            f"{args.db or 'ruang kerja'} tidak ada: jalankan dulu `python -m ucj.workspace init --kab <kode>`",
+            file=sys.stderr,
+        )
         return 2
     password = _password(args.password_stdin)
     db = Database(args.db)

@@ -51,7 +51,9 @@ def init(path: Path, codes: list[str], config: Path = CONFIG) -> list[Added]:
 
 def _print(added: list[Added], path: Path) -> None:
     for a in added:
-        print(f"{a.kode_kab} {a.nama} ({a.slug}): {a.kecamatan} kecamatan, {a.desa} desa/kelurahan, {a.polygons} poligon")
+        print(
+            f"{a.kode_kab} {a.nama} ({a.slug}): {a.kecamatan} kecamatan, {a.desa} desa/kelurahan, {a.polygons} poligon"
+        )
     print(f"ruang kerja / workspace: {path}")
 
 
@@ -64,24 +66,27 @@ def _existing(path: Path) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ucj.workspace", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    for name in ("init", "add"):
+    for name in ("init", "add", "use"):
         command = commands.add_parser(name)
-        command.add_argument("--kab", action="append", required=True, help="kode kab/kota Kemendagri, mis. 35.15")
-        command.add_argument("--path", type=Path, default=None)
-    commands.add_parser("use").add_argument("path", type=Path)
+        if name == "use":
+            command.add_argument("path", type=Path)
+        else:
+            command.add_argument("--kab", action="append", required=True, help="kode kab/kota Kemendagri, mis. 35.15")
+            command.add_argument("--path", type=Path, default=None)
+        command.add_argument("--config", type=Path, default=CONFIG, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     try:
         if args.command == "init":
             path = args.path or DEFAULT_WORKSPACE
-            _print(init(path, args.kab), path)
+            _print(init(path, args.kab, args.config), path)
         elif args.command == "add":
-            path = _existing(args.path or configured_workspace() or DEFAULT_WORKSPACE)
+            path = _existing(args.path or configured_workspace(args.config) or DEFAULT_WORKSPACE)
             schema.upgrade(path)
             _print(_add(path, args.kab), path)
         else:
             schema.upgrade(_existing(args.path))
-            write_config(args.path)
-            print(f"ruang kerja / workspace: {args.path} ({CONFIG})")
+            write_config(args.path, args.config)
+            print(f"ruang kerja / workspace: {args.path} ({args.config})")
     except (Explained, FileExistsError, FileNotFoundError) as exc:
         print(exc, file=sys.stderr)
         return 2

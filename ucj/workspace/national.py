@@ -61,7 +61,7 @@ def kabkota(folder: Path = NATIONAL) -> pd.DataFrame:
     rows = figures[figures["level"] == "kabkota"].copy()
     rows["provinsi"] = rows["kode_prov"].map(provinces)
     columns = ["kode", "nama", "jenis", "kode_prov", "provinsi", "luas_km2", "penduduk_total"]
-    return rows[columns + ["sumber_luas", "sumber_penduduk"]].set_index("kode", drop=False)
+    return rows[[*columns, "sumber_luas", "sumber_penduduk"]].set_index("kode", drop=False)
 
 
 def kabkota_row(kode_kab: str, folder: Path = NATIONAL) -> pd.Series:
