@@ -29,7 +29,7 @@ def workspace_db(demo_db: Path, tmp_path: Path, fast_hashing: None) -> Path:
 def _map_areas(page: Page, base_url: str, slug: str) -> dict[str, tuple[str, str, str]]:
     """Each area on the region's coverage map: (name, figure, kind) as its tooltip says them."""
     page.goto(f"{base_url}/peta?region={slug}&lang=id")
-    wait_for_app(page)
+    wait_for_app(page, timeout_ms=3 * SLOW)
     frame = frame_for_map(page)
     frame.wait_for_selector("path.leaflet-interactive", timeout=SLOW)
     properties = frame.evaluate(
@@ -43,6 +43,8 @@ def test_set_up_sidoarjo_see_its_map_and_the_demo_regions_untouched(
 ) -> None:
     env = {"UCJ_WORKSPACE": str(workspace_db), "UCJ_SECRET_FILE": str(tmp_path / "nik.key")}
     with streamlit_server(ROOT / "app.py", env=env) as base_url:
+        page.goto(base_url)
+        wait_for_app(page, timeout_ms=3 * SLOW)  # the first run of a fresh server on a busy machine
         before = {slug: _map_areas(page, base_url, slug) for slug in ("padang", "jember")}
 
         page.goto(f"{base_url}/data?region=padang&lang=id")

@@ -19,6 +19,7 @@ DEFAULT_REGION = "padang"
 PAGES: tuple[tuple[str, str, str], ...] = (
     ("", "nav.home", "views/region.py"),
     ("peta", "nav.peta", "views/map.py"),
+    ("provinsi", "nav.provinsi", "views/province.py"),
     ("kalkulator", "nav.kalkulator", "views/subsidy.py"),
     ("kolaborasi", "nav.kolaborasi", "views/collab.py"),
     ("data", "nav.data", "views/imports.py"),
