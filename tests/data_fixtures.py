@@ -41,3 +41,11 @@ def db(data_db: Path) -> Iterator[Database]:
 def fast_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
     """Argon2 with tiny parameters: the real ones take about a second per hash on a busy test box."""
     monkeypatch.setattr(passwords, "_HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+
+
+@pytest.fixture
+def own_db(demo_db: Path, tmp_path: Path) -> Iterator[Database]:
+    """A private copy of the test database opened on its own (not through the app): the test writes."""
+    database = Database(Path(shutil.copy(demo_db, tmp_path / "own.duckdb")))
+    yield database
+    database.close()

@@ -59,6 +59,11 @@ def xlsx_bytes(sheets: dict[str, Sequence[Sequence[object]]], merge: str | None 
     return buffer.getvalue()
 
 
+def rows(db: Database, sql: str, *params: object) -> list[tuple]:
+    with db.reading() as cur:
+        return cur.execute(sql, list(params)).fetchall()
+
+
 def checksums(path: Path) -> dict[str, tuple[int, int]]:
     """Row count and an order-independent hash of every table: equal before and after = unchanged."""
     with duckdb.connect(str(path), read_only=True) as con:

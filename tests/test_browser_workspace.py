@@ -3,27 +3,17 @@ national list, sees its kecamatan on the coverage map, and finds the research re
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser_support import StreamlitServer, frame_for_map, wait_for_app
-from tests.data_support import add_user
-from tests.test_browser_imports import SLOW, _sign_in
+from tests.test_browser_imports import SLOW, _sign_in, server_db  # noqa: F401 - server_db: a workspace with editor1
 from ucj.paths import ROOT
 from ucj.workspace import national
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def workspace_db(demo_db: Path, tmp_path: Path, fast_hashing: None) -> Path:
-    path = tmp_path / "pemda.duckdb"
-    shutil.copy(demo_db, path)
-    add_user(path, "editor1", "editor")
-    return path
 
 
 def _map_areas(page: Page, base_url: str, slug: str) -> dict[str, tuple[str, str, str]]:
@@ -39,9 +29,12 @@ def _map_areas(page: Page, base_url: str, slug: str) -> dict[str, tuple[str, str
 
 
 def test_set_up_sidoarjo_see_its_map_and_the_demo_regions_untouched(
-    streamlit_server: StreamlitServer, page: Page, workspace_db: Path, tmp_path: Path
+    streamlit_server: StreamlitServer,
+    page: Page,
+    server_db: Path,  # noqa: F811 - the fixture imported above
+    tmp_path: Path,
 ) -> None:
-    env = {"UCJ_WORKSPACE": str(workspace_db), "UCJ_SECRET_FILE": str(tmp_path / "nik.key")}
+    env = {"UCJ_WORKSPACE": str(server_db), "UCJ_SECRET_FILE": str(tmp_path / "nik.key")}
     with streamlit_server(ROOT / "app.py", env=env) as base_url:
         page.goto(base_url)
         wait_for_app(page, timeout_ms=3 * SLOW)  # the first run of a fresh server on a busy machine

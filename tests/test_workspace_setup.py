@@ -13,7 +13,7 @@ import duckdb
 import pytest
 
 from tests.apptest_support import open_app
-from tests.data_support import add_user, checksums, signed_in
+from tests.data_support import add_user, checksums, rows, signed_in
 from ucj.db import Database, ReadOnly
 from ucj.errors import Explained
 from ucj.paths import ROOT
@@ -25,17 +25,8 @@ DEMO_REGIONS = ("13.71", "13.03", "35.74", "35.09")
 
 
 @pytest.fixture
-def workspace(demo_db: Path, tmp_path: Path) -> Database:
-    path = tmp_path / "ws.duckdb"
-    shutil.copy(demo_db, path)
-    database = Database(path)
-    yield database
-    database.close()
-
-
-def rows(db: Database, sql: str, *params: object) -> list[tuple]:
-    with db.reading() as cur:
-        return cur.execute(sql, list(params)).fetchall()
+def workspace(own_db: Database) -> Database:
+    return own_db
 
 
 def demo_rows(path: Path) -> dict[str, list[tuple]]:
