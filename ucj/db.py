@@ -25,6 +25,7 @@ from ucj.errors import Explained
 from ucj.paths import QUERIES
 
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+_PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
 
 # `query(name, **params)`: ui.db.query on screen (cached), a Database's query in exports and tests.
 Query = Callable[..., pd.DataFrame]
@@ -50,9 +51,14 @@ def query_names(folder: Path = QUERIES) -> list[str]:
     return sorted(p.stem for p in folder.glob("*.sql"))
 
 
+def query_params(name: str, folder: Path = QUERIES) -> set[str]:
+    """The `$names` a query binds: what a caller (or the contract test) must pass."""
+    return set(_PARAM.findall(query_text(name, folder)))
+
+
 def _bound(name: str, params: Mapping[str, Any], folder: Path = QUERIES) -> tuple[str, dict[str, Any]]:
     sql = query_text(name, folder)
-    used = set(re.findall(r"\$([a-z_][a-z0-9_]*)", sql))
+    used = query_params(name, folder)
     missing = used - params.keys()
     if missing:
         raise TypeError(f"query {name!r} perlu parameter: {', '.join(sorted(missing))}")

@@ -26,6 +26,7 @@ from ucj.slides.html import slide_html, stylesheet
 from ucj.slides.model import Deck, DeckContext, Slide, VegaLite, meta_line
 from ucj.slides.registry import SLIDES, build_deck, parse_selection, selection_text, slide_number
 from ucj.subsidy.scenario import PARAM as SCENARIO_PARAM
+from ui import url_state
 from ui.db import database, database_path, query
 from ui.layout import Context
 
@@ -70,7 +71,7 @@ MORE_KEYS = (("rapat_pageup", -1, "PageUp"), ("rapat_pagedown", 1, "PageDown"), 
 
 
 def deck_context(ctx: Context) -> DeckContext:
-    return DeckContext(ctx.kode_kab, ctx.region_name, ctx.lang, dt.date.today(), st.query_params.get(SCENARIO_PARAM))
+    return DeckContext(ctx.kode_kab, ctx.region_name, ctx.lang, dt.date.today(), url_state.read(SCENARIO_PARAM))
 
 
 @st.cache_data(show_spinner=False, ttl=600, max_entries=256)
@@ -85,20 +86,17 @@ def slide(key: str, ctx: DeckContext) -> Slide:
 
 
 def presenting() -> bool:
-    return st.query_params.get("present") == "1"
+    return url_state.read("present") == "1"
 
 
 def _set_presenting(on: bool) -> None:
-    if on:
-        st.query_params["present"] = "1"
-    else:
-        st.query_params.pop("present", None)
+    url_state.write({"present": "1" if on else None})
 
 
 def url_keys() -> list[str]:
     """The deck in the URL (all slides when the URL names none it knows)."""
-    keys = parse_selection(st.query_params.get("slides"))
-    st.query_params["slides"] = selection_text(keys)
+    keys = parse_selection(url_state.read("slides"))
+    url_state.write({"slides": selection_text(keys)})
     return keys
 
 
@@ -113,32 +111,32 @@ def picker(lang: str) -> list[str]:
         format_func=lambda k: t(f"rapat.slide.{k}", lang),
         help=t("rapat.pick_help", lang),
     )
-    st.query_params["slides"] = selection_text(keys)
+    url_state.write({"slides": selection_text(keys)})
     return keys
 
 
 def _take_scenario() -> None:
     found = scenario_from_link(st.session_state[SCENARIO_INPUT])
     if found:
-        st.query_params[SCENARIO_PARAM] = found
+        url_state.write({SCENARIO_PARAM: found})
     st.session_state[SCENARIO_INPUT] = ""
 
 
 def _drop_scenario() -> None:
-    st.query_params.pop(SCENARIO_PARAM, None)
+    url_state.write({SCENARIO_PARAM: None})
 
 
 def _take_saved(saved: dict[str, str]) -> None:
     picked = st.session_state[SAVED_PICK]
     if picked in saved:
-        st.query_params[SCENARIO_PARAM] = saved[picked]
+        url_state.write({SCENARIO_PARAM: saved[picked]})
     st.session_state[SAVED_PICK] = None
 
 
 def scenario_picker(lang: str, kode_kab: str) -> None:
     """A scenario from Kalkulator Subsidi for the budget slide: one an editor saved for the region, or
     any scenario's share link pasted here; kept in the URL."""
-    with st.expander(t("rapat.scenario", lang), expanded=SCENARIO_PARAM in st.query_params):
+    with st.expander(t("rapat.scenario", lang), expanded=url_state.has(SCENARIO_PARAM)):
         rows = query("subsidy_saved_scenarios", kode_kab=kode_kab)
         if not rows.empty:
             saved = dict(zip(rows["name"], rows["encoded"]))
@@ -157,21 +155,21 @@ def scenario_picker(lang: str, kode_kab: str) -> None:
             on_change=_take_scenario,
             placeholder=t("rapat.scenario_placeholder", lang),
         )
-        if SCENARIO_PARAM in st.query_params:
+        if url_state.has(SCENARIO_PARAM):
             st.caption(t("rapat.scenario_in_use", lang))
             st.button(t("rapat.scenario_drop", lang), key="rapat_scenario_drop", on_click=_drop_scenario)
 
 
 def current_number(count: int) -> int:
     """The 1-based slide shown, from the URL, kept within the deck."""
-    number = slide_number(st.query_params.get("slide"), count)
-    st.query_params["slide"] = str(number)
+    number = slide_number(url_state.read("slide"), count)
+    url_state.write({"slide": str(number)})
     return number
 
 
 def _step(delta: int, count: int) -> None:
-    number = slide_number(st.query_params.get("slide"), count) + delta
-    st.query_params["slide"] = str(min(max(number, 1), count))
+    number = slide_number(url_state.read("slide"), count) + delta
+    url_state.write({"slide": str(min(max(number, 1), count))})
 
 
 def _svg_uri(spec: VegaLite, lang: str) -> str:
