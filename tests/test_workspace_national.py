@@ -113,11 +113,21 @@ def test_kabkota_row_takes_only_a_kabkota_code(kode):
             national.kabkota_row(kode)
 
 
+@pytest.mark.parametrize("kode_kab", ["35.15", "13.12", "94.01"])
+def test_the_areas_of_a_kabkota_are_those_of_the_full_list(codes, kode_kab):
+    columns = ["kode", "nama", "level", "jenis", "kode_kec"]
+    full = codes[codes["kode_kab"] == kode_kab].sort_values("kode")[columns].fillna("")
+    assert national.areas_of(kode_kab)[columns].fillna("").values.tolist() == full.values.tolist()
+
+
 def test_kecamatan_of_desa_provinces_are_the_union_of_their_desa():
-    kecamatan = national.kecamatan_polygons("35.09")
     desa = national.desa_polygons("35.09")
+    kecamatan = national.kecamatan_polygons("35.09", desa)
     wuluhan = kecamatan.set_index("kode").geometry["35.09.11"]
     union = desa[desa["kode_kec"] == "35.09.11"].geometry.union_all()
     assert wuluhan.symmetric_difference(union).area < 1e-9
     assert national.desa_polygons("11.01") is None
     assert re.fullmatch(r"\d{2}\.\d{2}\.\d{2}", kecamatan["kode"].iloc[0])
+    aceh = national.kecamatan_polygons("11.01")  # no desa polygons: the kecamatan layer's own shapes
+    listed = national.areas_of("11.01")
+    assert set(aceh["kode"]) == set(listed.loc[listed["level"] == "kecamatan", "kode"]) and aceh.geometry.is_valid.all()

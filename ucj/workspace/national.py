@@ -13,8 +13,10 @@ import re
 from functools import cache
 from pathlib import Path
 
+import duckdb
 import geopandas as gpd
 import pandas as pd
+import pyarrow.parquet as pq
 import shapely
 
 from ucj.paths import GEO
@@ -72,26 +74,40 @@ def kabkota_row(kode_kab: str, folder: Path = NATIONAL) -> pd.Series:
     return table.loc[kode_kab]
 
 
-def areas_of(kode_kab: str, level: str, folder: Path = NATIONAL) -> pd.DataFrame:
-    """The kecamatan or desa codes of one kab/kota, with name, kind and parent kecamatan."""
-    frame = codes(folder)
-    return frame[(frame["level"] == level) & (frame["kode_kab"] == kode_kab)].reset_index(drop=True)
+def areas_of(kode_kab: str, folder: Path = NATIONAL) -> pd.DataFrame:
+    """The kecamatan and desa codes of one kab/kota, with name, level, kind and parent kecamatan, in
+    code order.
+
+    Read straight from the CSV with a filter (DuckDB, columns declared so nothing is sniffed), so
+    setting up one kab/kota never parses the whole national list into Python.
+    """
+    columns = {c: "varchar" for c in ("kode", "nama", "level", "jenis", "kode_prov", "kode_kab", "kode_kec")}
+    sql = "select * from read_csv($path, header = true, columns = $columns) where kode_kab = $kode_kab order by kode"
+    with duckdb.connect() as con:
+        params = {"path": str(folder / "wilayah_2025.csv"), "columns": columns, "kode_kab": kode_kab}
+        return con.execute(sql, params).df()
 
 
-def kecamatan_polygons(kode_kab: str, folder: Path = NATIONAL) -> gpd.GeoDataFrame:
-    """Kecamatan polygons of one kab/kota.
+def kecamatan_polygons(
+    kode_kab: str, desa: gpd.GeoDataFrame | None = None, folder: Path = NATIONAL
+) -> gpd.GeoDataFrame:
+    """Kecamatan polygons of one kab/kota; `desa` its desa polygons, where the national data has them.
 
     Where desa polygons exist, each kecamatan is the union of its desa (far more detailed than the
     national kecamatan layer, as PROVENANCE.md advises); a kecamatan none of whose desa has a polygon
-    keeps the kecamatan layer's shape.
+    keeps the kecamatan layer's shape, which is then the only geometry read from that layer.
     """
-    layer = gpd.read_parquet(folder / "kecamatan.parquet", filters=[("kode_kab", "==", kode_kab)])
-    desa = desa_polygons(kode_kab, folder)
-    if desa is None or desa.empty:
-        return layer
-    dissolved = {kode: shapely.coverage_union_all(group.geometry.values) for kode, group in desa.groupby("kode_kec")}
-    layer["geometry"] = [dissolved.get(k, g) for k, g in zip(layer["kode"], layer.geometry)]
-    return layer
+    where = [("kode_kab", "==", kode_kab)]
+    dissolved = {}
+    if desa is not None and not desa.empty:
+        dissolved = {kode: shapely.coverage_union_all(part.geometry.values) for kode, part in desa.groupby("kode_kec")}
+    attributes = pq.read_table(folder / "kecamatan.parquet", columns=["kode", "nama", "luas_km2"], filters=where)
+    layer = attributes.to_pandas()
+    if set(layer["kode"]) <= set(dissolved):
+        return gpd.GeoDataFrame(layer, geometry=[dissolved[k] for k in layer["kode"]], crs="EPSG:4326")
+    shapes = gpd.read_parquet(folder / "kecamatan.parquet", filters=where)
+    shapes["geometry"] = [dissolved.get(k, g) for k, g in zip(shapes["kode"], shapes.geometry)]
+    return shapes
 
 
 def desa_polygons(kode_kab: str, folder: Path = NATIONAL) -> gpd.GeoDataFrame | None:

@@ -7,7 +7,6 @@ of the national list, the kecamatan polygons, the desa polygons where the nation
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 import duckdb
@@ -35,19 +34,15 @@ class Added:
     polygons: int
 
 
-def _geojson(geom: shapely.Geometry) -> str:
-    return json.dumps(json.loads(shapely.to_geojson(geom)), separators=(",", ":"))
-
-
 def _polygon_rows(frame: gpd.GeoDataFrame | None, level: str) -> list[dict]:
     if frame is None:
         return []
-    return [{"kode": kode, "level": level, "geojson": _geojson(g)} for kode, g in zip(frame["kode"], frame.geometry)]
+    texts = shapely.to_geojson(frame.geometry.values)
+    return [{"kode": kode, "level": level, "geojson": text} for kode, text in zip(frame["kode"], texts)]
 
 
-def _kecamatan_rows(kode_kab: str, polygons: gpd.GeoDataFrame) -> list[dict]:
-    listed = national.areas_of(kode_kab, "kecamatan")
-    desa_per_kec = national.areas_of(kode_kab, "desa")["kode_kec"].value_counts()
+def _kecamatan_rows(kode_kab: str, listed: pd.DataFrame, desa: pd.DataFrame, polygons: gpd.GeoDataFrame) -> list[dict]:
+    desa_per_kec = desa["kode_kec"].value_counts()
     area = polygons.set_index("kode")["luas_km2"]
     return [
         {
@@ -61,8 +56,7 @@ def _kecamatan_rows(kode_kab: str, polygons: gpd.GeoDataFrame) -> list[dict]:
     ]
 
 
-def _desa_rows(kode_kab: str, polygons: gpd.GeoDataFrame | None) -> list[dict]:
-    listed = national.areas_of(kode_kab, "desa")
+def _desa_rows(listed: pd.DataFrame, polygons: gpd.GeoDataFrame | None) -> list[dict]:
     area = pd.Series(dtype=float) if polygons is None else polygons.set_index("kode")["luas_km2"]
     return [
         # The schema knows desa and kelurahan; a desa adat is a desa (14 in the whole country).
@@ -86,8 +80,8 @@ def add_kabkota(con: duckdb.DuckDBPyConnection, kode_kab: str, actor: str) -> Ad
     regions = run_query(con, "regions")
     if kode_kab in set(regions["kode_kab"]):
         raise Explained("workspace.kab_present", kode=kode_kab, name=row["nama"])
-    kec_polygons = national.kecamatan_polygons(kode_kab)
     desa_polygons = national.desa_polygons(kode_kab)
+    kec_polygons = national.kecamatan_polygons(kode_kab, desa_polygons)
     slug = slug_for(row["nama"], kode_kab, set(regions["slug"]))
     execute(
         con,
@@ -100,7 +94,10 @@ def add_kabkota(con: duckdb.DuckDBPyConnection, kode_kab: str, actor: str) -> Ad
         provinsi=row["provinsi"],
         luas_km2=float(row["luas_km2"]),
     )
-    kecamatan, desa = _kecamatan_rows(kode_kab, kec_polygons), _desa_rows(kode_kab, desa_polygons)
+    listed = national.areas_of(kode_kab)
+    listed_kec, listed_desa = listed[listed["level"] == "kecamatan"], listed[listed["level"] == "desa"]
+    kecamatan = _kecamatan_rows(kode_kab, listed_kec, listed_desa, kec_polygons)
+    desa = _desa_rows(listed_desa, desa_polygons)
     polygons = _polygon_rows(kec_polygons, "kecamatan") + _polygon_rows(desa_polygons, "desa")
     execute_with_rows(con, "import_kecamatan", kecamatan)
     if desa:
