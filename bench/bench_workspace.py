@@ -11,7 +11,8 @@ timed in a fresh process (cold caches, the parquet files read for the first time
 three is shown. "KB/view" is the map element as the server sends it (streamlit-folium's arguments, as
 in bench_map.py), opened in AppTest at the map page, for all 38 kab/kota of Jawa Timur; the desa
 view (one kecamatan's desa, after a click) is measured for every kecamatan, with the same functions
-the page uses, and the largest is shown.
+the page uses, and the largest is shown. Last, the province page of Jawa Timur with all 38 in the
+workspace.
 """
 
 from __future__ import annotations
@@ -77,11 +78,11 @@ def first_open(base: Path, kode: str, tmp: Path) -> dict[str, float]:
     return {k: statistics.median(r[k] for r in runs) for k in runs[0]}
 
 
-def map_view_bytes(slug: str) -> int:
+def map_view_bytes(slug: str, page: str = "views/map.py") -> int:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
     at.query_params.update({"region": slug, "lang": "id"})
     at.run()
-    at.switch_page("views/map.py")
+    at.switch_page(page)
     at.run()
     assert not at.exception, at.exception
     return len(at.get("component_instance")[0].proto.SerializeToString())
@@ -143,6 +144,7 @@ def main() -> None:
         started = time.perf_counter()
         sizes = {row.kode_kab: (row.nama, map_view_bytes(row.slug)) for row in regions.itertuples()}
         seconds = time.perf_counter() - started
+        province = map_view_bytes("jember", "views/province.py")
     print(f"\n{'Jawa Timur':<34} {'KB kecamatan view':>18} {'KB largest desa view':>21}")
     for kode, (name, size) in sorted(sizes.items(), key=lambda item: -item[1][1]):
         print(f"{kode} {name:<28} {size / 1024:>18.1f} {desa[kode][0] / 1024:>14.1f} {desa[kode][1]}")
@@ -153,6 +155,7 @@ def main() -> None:
         f"{big[1][1] / 1024:.1f} KB; largest desa view {big_desa[1][1]} {big_desa[1][0] / 1024:.1f} KB "
         "(goal < 150 KB)"
     )
+    print(f"province map of Jawa Timur (38 kab/kota, every one of them in the workspace): {province / 1024:.1f} KB")
 
 
 if __name__ == "__main__":
