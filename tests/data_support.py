@@ -74,6 +74,21 @@ def checksums(path: Path) -> dict[str, tuple[int, int]]:
         }
 
 
+def every_row(path: Path, columns: dict[str, list[str]] | None = None) -> dict[str, list[tuple]]:
+    """Every row of every table (of `columns` only, when given: columns added later are left out)."""
+    with duckdb.connect(str(path), read_only=True) as con:
+        if columns is None:
+            found = con.execute(
+                "select table_name, list(column_name order by ordinal_position) from information_schema.columns"
+                " where table_name in (select table_name from duckdb_tables()) group by 1"
+            ).fetchall()
+            columns = dict(found)
+        return {
+            t: con.execute("select " + ", ".join(f'"{c}"' for c in cols) + f' from "{t}" order by all').fetchall()
+            for t, cols in columns.items()
+        } | {"_columns": columns}
+
+
 PARTICIPANTS_HEADER = ("kecamatan", "tahun", "bulan", "segmen", "status", "jumlah")
 NOW = dt.datetime(2026, 3, 1, 9, 0)
 

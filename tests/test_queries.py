@@ -27,6 +27,7 @@ EXAMPLE_PARAMS: dict[str, object] = {
     "period_to": dt.date(2024, 6, 1),
     "year": 2024,
     "today": dt.date(2026, 11, 23),
+    "import_id": 1,
     "table_name": "participants",
 }
 

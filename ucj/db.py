@@ -39,10 +39,10 @@ class UnknownQuery(ValueError):
 def query_text(name: str, folder: Path = QUERIES) -> str:
     """The SQL of `queries/<name>.sql`; names are checked so a path can never be smuggled in."""
     if not _NAME.match(name):
-        raise UnknownQuery(f"nama query tidak sah: {name!r}")
+        raise UnknownQuery(f"invalid query name: {name!r}")
     path = folder / f"{name}.sql"
     if not path.is_file():
-        raise UnknownQuery(f"query tidak ada: {name!r} (dicari {path})")
+        raise UnknownQuery(f"no such query: {name!r} (looked for {path})")
     return path.read_text(encoding="utf-8")
 
 
@@ -61,7 +61,7 @@ def _bound(name: str, params: Mapping[str, Any], folder: Path = QUERIES) -> tupl
     used = query_params(name, folder)
     missing = used - params.keys()
     if missing:
-        raise TypeError(f"query {name!r} perlu parameter: {', '.join(sorted(missing))}")
+        raise TypeError(f"query {name!r} needs parameters: {', '.join(sorted(missing))}")
     return sql, {k: v for k, v in params.items() if k in used}
 
 

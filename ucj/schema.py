@@ -5,7 +5,8 @@ are numbered changes applied after it, in order, each once; `schema_version` (ma
 records which ran. A workspace is never rebuilt (it holds a Pemda's imports, accounts and rounds), so
 at start-up `upgrade` brings it to this release: it writes a backup copy, then in one transaction adds
 what the baseline has and the file lacks (every `create` runs as `create … if not exists`, views are
-replaced: they hold no data), runs the pending migrations and records them. If any step fails the
+replaced: they hold no data; a new nullable column is an `alter table … add column if not exists`
+in a baseline file), runs the pending migrations and records them. If any step fails the
 transaction is rolled back and the backup copied back, so the file is exactly as it was, and the error
 says which migration failed and why.
 """
@@ -31,8 +32,9 @@ _ADDITIVE = (
     (re.compile(r"^create sequence (?!if not exists)", re.IGNORECASE | re.MULTILINE), "create sequence if not exists "),
     (re.compile(r"^create view ", re.IGNORECASE | re.MULTILINE), "create or replace view "),
 )
-# The name each statement creates.
+# The name each statement creates, and the columns added to tables made by an earlier release.
 _CREATED = re.compile(r"^create (?:or replace )?(?:table|view|sequence) (?:if not exists )?(\w+)", re.I | re.M)
+_ADDED_COLUMN = re.compile(r"^alter table (\w+) add column if not exists (\w+)", re.I | re.M)
 _MIGRATION_FILE = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
 
@@ -104,12 +106,16 @@ def migrations(folder: Path = MIGRATIONS) -> list[Migration]:
 def _existing(con: duckdb.DuckDBPyConnection) -> set[str]:
     tables = con.execute("select table_name from information_schema.tables").fetchall()
     sequences = con.execute("select sequence_name from duckdb_sequences()").fetchall()
-    return {name for (name,) in [*tables, *sequences]}
+    columns = con.execute("select table_name || '.' || column_name from information_schema.columns").fetchall()
+    return {name for (name,) in [*tables, *sequences, *columns]}
 
 
 def missing(con: duckdb.DuckDBPyConnection, folder: Path = SCHEMA) -> list[str]:
-    """The tables, views and sequences of the baseline the database lacks (a read-only check)."""
-    wanted = [name for text in statements(folder) for name in _CREATED.findall(text)]
+    """The tables, views, sequences and columns (`table.column`) of the baseline the database lacks
+    (a read-only check)."""
+    texts = statements(folder)
+    wanted = [name for text in texts for name in _CREATED.findall(text)]
+    wanted += [f"{table}.{column}" for text in texts for table, column in _ADDED_COLUMN.findall(text)]
     have = _existing(con)
     return [name for name in wanted if name not in have]
 

@@ -1,0 +1,1 @@
+"""Kepesertaan: participant extracts, the NIK rules, the active-in-month rule, encryption at rest."""
