@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser_support import StreamlitServer, frame_for_map, wait_for_app
-from tests.test_browser_imports import SLOW, _sign_in, server_db  # noqa: F401 - server_db: a workspace with editor1
+from tests.test_browser_imports import SLOW, _sign_in
 from ucj.paths import ROOT
 from ucj.workspace import national
 
@@ -31,7 +31,7 @@ def _map_areas(page: Page, base_url: str, slug: str) -> dict[str, tuple[str, str
 def test_set_up_sidoarjo_see_its_map_and_the_demo_regions_untouched(
     streamlit_server: StreamlitServer,
     page: Page,
-    server_db: Path,  # noqa: F811 - the fixture imported above
+    server_db: Path,
     tmp_path: Path,
 ) -> None:
     env = {"UCJ_WORKSPACE": str(server_db), "UCJ_SECRET_FILE": str(tmp_path / "nik.key")}
