@@ -41,18 +41,18 @@ def test_set_up_sidoarjo_see_its_map_and_the_demo_regions_untouched(
         before = {slug: _map_areas(page, base_url, slug) for slug in ("padang", "jember")}
 
         page.goto(f"{base_url}/data?region=padang&lang=id")
-        wait_for_app(page)
+        wait_for_app(page, timeout_ms=3 * SLOW)
         _sign_in(page)
         main = page.get_by_test_id("stMain")
         main.get_by_role("tab", name="Wilayah baru").click()
-        wait_for_app(page)
+        wait_for_app(page, timeout_ms=3 * SLOW)
         picker = main.get_by_test_id("stSelectbox").filter(has_text="Kab/kota")
         picker.click()
         page.keyboard.type("35.15 Kabupaten Sidoarjo")
         page.get_by_role("option", name="35.15 Kabupaten Sidoarjo (Jawa Timur)").click()
-        wait_for_app(page)
+        wait_for_app(page, timeout_ms=3 * SLOW)
         main.get_by_role("button", name="Tambahkan ke ruang kerja").click()
-        wait_for_app(page)
+        wait_for_app(page, timeout_ms=3 * SLOW)
         expect(main.get_by_text("Kabupaten Sidoarjo tersimpan: 18 kecamatan, 346 desa/kelurahan")).to_be_visible(
             timeout=SLOW
         )
