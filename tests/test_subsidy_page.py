@@ -46,9 +46,10 @@ def test_the_example_from_the_research_loads_and_goes_into_the_link(app_db):
     pick = at.selectbox(key="kalk_example")
     pick.set_value(pick.options.index("JKK+JKM pekerja informal APBD Tahap I"))
     at.button(key="kalk_example_load").click().run()
-    assert metrics(at)["Biaya total"] == "Rp 201.549.600"
+    # the stated 12 months of cover (1.333 × Rp 16.800 × 12), not the 9 its budget of Rp 201.549.600 implies
+    assert metrics(at)["Biaya total"] == "Rp 268.732.800"
     s = url_scenario(at)
-    assert (s.months, s.lines) == (9, (Line(None, "lainnya", "APBD", 1333),))
+    assert (s.months, s.lines) == (12, (Line(None, "lainnya", "APBD", 1333),))
 
 
 def test_widgets_write_the_scenario_into_the_link(app_db):

@@ -13,6 +13,7 @@ from ucj.collab import scoring
 from ucj.collab.charts import comparison_heatmap, history_heatmap, radar_chart
 from ucj.fmt import Lang
 from ucj.i18n import t
+from ui.charts import altair_chart
 from ui.collab.state import url_select
 from ui.db import query
 from ui.layout import Context
@@ -132,7 +133,7 @@ def render(
         if previous_id is not None and change["previous_score"].notna().all():
             previous = t("kolab.previous_round", lang, n=history.at[previous_id, "number"])
             series[previous] = change["previous_score"].tolist()
-        st.altair_chart(radar_chart(change["label"].tolist(), series, lang), key="kolab_radar")
+        altair_chart(radar_chart, change["label"].tolist(), series, lang, key="kolab_radar")
     with right:
         _change_panel(change, lang)
 
@@ -148,7 +149,7 @@ def render(
         round_order=cells["round_id"].map(history["number"]),
         round_label=cells["round_id"].map(short),
     )
-    st.altair_chart(history_heatmap(cells, lang), key="kolab_history")
+    altair_chart(history_heatmap, cells, lang, key="kolab_history")
     with st.expander(t("kolab.rubric", lang)):
         _rubric_table(ref, framework, lang)
 
@@ -225,7 +226,7 @@ def render_comparison(ref: Reference, framework: str, regions: pd.DataFrame, lan
         label=latest[f"label_{lang}"],
         round_label=[fmt.date(pd.Timestamp(d).date(), lang) for d in latest["round_date"]],
     )
-    st.altair_chart(comparison_heatmap(cells, lang), key="kolab_compare")
+    altair_chart(comparison_heatmap, cells, lang, key="kolab_compare")
     rounds = cells.drop_duplicates("round_id")
     for row in rounds.itertuples():
         source = f"{row.date_text} · {row.source_short}" if row.kind == "derived" else row.round_label

@@ -13,6 +13,7 @@ from ucj.map.trend_charts import vega_locale
 from ucj.subsidy.evaluate import Results
 from ucj.subsidy.report import RETENTION_FORMATS, retention_table
 from ucj.subsidy.retention import Evidence, default_evidence
+from ui.charts import altair_chart
 from ui.subsidy import tables
 from ui.subsidy.state import CUSTOM_DROPOUT, DEFAULT_DROPOUT, key
 
@@ -99,6 +100,6 @@ def results(r: Results, lang: Lang) -> None:
     c2.metric(t("kalk.active_after", lang, n=len(table)), fmt.number(table["active"].iloc[-1], lang))
     c3.metric(t("kalk.self_paid", lang), fmt.rupiah(table["self_paid_rp"].sum(), lang))
     c4.metric(t("kalk.incentive_cost", lang), fmt.rupiah(table["incentive_rp"].sum(), lang))
-    st.altair_chart(_chart(table, lang), width="stretch")
+    altair_chart(_chart, table, lang, width="stretch")
     tables.show(retention_table(r, lang), RETENTION_FORMATS, lang, key("retention_table"))
     st.caption(t("kalk.retention_note", lang))
