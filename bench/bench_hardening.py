@@ -86,7 +86,7 @@ def _row(step: str, answer: str, pid: int) -> None:
 
 
 def attack_server(upload_mb: int, db: Path, extra_args: dict[str, str]) -> None:
-    with run_streamlit(ROOT / "app.py", env={"UCJ_DB": str(db), **extra_args}) as base_url:
+    with run_streamlit(ROOT / "app.py", env={"UCJ_WORKSPACE": str(db), **extra_args}) as base_url:
         pid = server_pid(urlsplit(base_url).port)
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)

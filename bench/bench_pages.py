@@ -166,7 +166,7 @@ async def run(args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         bare_app = Path(tmp) / "bare.py"
         bare_app.write_text(BARE_APP, encoding="utf-8")
-        env = {"UCJ_DB": str(DEMO_DB)}
+        env = {"UCJ_DEMO_DB": str(DEMO_DB), "UCJ_WORKSPACE": ""}  # the demo, whatever is configured
         with run_streamlit(ROOT / "app.py", env) as app_url, run_streamlit(bare_app, env) as bare_url:
             app_proc, bare_proc = server_process(app_url), server_process(bare_url)
             async with async_playwright() as playwright:

@@ -18,6 +18,12 @@ def raise_errors(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(RAISE_ENV, "1")
 
 
+@pytest.fixture(autouse=True)
+def no_configured_workspace(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests open only what they name: a data/workspace.toml of this checkout never leaks in."""
+    monkeypatch.setenv("UCJ_WORKSPACE", "")
+
+
 @pytest.fixture(scope="session")
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo database built once per test session into a temporary folder."""
@@ -28,6 +34,6 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def app_db(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point the app at the test database."""
-    monkeypatch.setenv("UCJ_DB", str(demo_db))
+    """Point the app at the test database as its (read-only) demo: no workspace is configured."""
+    monkeypatch.setenv("UCJ_DEMO_DB", str(demo_db))
     return demo_db

@@ -86,6 +86,11 @@ def xlsx_with_cells(cells: int, columns: int = 10, dimension: str | None = "A1:A
     return out.getvalue()
 
 
+def rows(db: Database, sql: str, *params: object) -> list[tuple]:
+    with db.reading() as cur:
+        return cur.execute(sql, list(params)).fetchall()
+
+
 def checksums(path: Path) -> dict[str, tuple[int, int]]:
     """Row count and an order-independent hash of every table: equal before and after = unchanged."""
     with duckdb.connect(str(path), read_only=True) as con:
@@ -94,6 +99,21 @@ def checksums(path: Path) -> dict[str, tuple[int, int]]:
             name: tuple(con.execute(f'select count(*), coalesce(bit_xor(hash(t)), 0) from "{name}" as t').fetchone())
             for name in tables
         }
+
+
+def every_row(path: Path, columns: dict[str, list[str]] | None = None) -> dict[str, list[tuple]]:
+    """Every row of every table (of `columns` only, when given: columns added later are left out)."""
+    with duckdb.connect(str(path), read_only=True) as con:
+        if columns is None:
+            found = con.execute(
+                "select table_name, list(column_name order by ordinal_position) from information_schema.columns"
+                " where table_name in (select table_name from duckdb_tables()) group by 1"
+            ).fetchall()
+            columns = dict(found)
+        return {
+            t: con.execute("select " + ", ".join(f'"{c}"' for c in cols) + f' from "{t}" order by all').fetchall()
+            for t, cols in columns.items()
+        } | {"_columns": columns}
 
 
 PARTICIPANTS_HEADER = ("kecamatan", "tahun", "bulan", "segmen", "status", "jumlah")

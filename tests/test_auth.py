@@ -286,7 +286,13 @@ def test_cli_creates_the_first_admin(data_db, monkeypatch, capsys):
 
 def test_cli_refuses_a_missing_database(tmp_path, capsys):
     assert main(["--db", str(tmp_path / "none.duckdb"), "create-user", "--username", "x", "--role", "admin"]) == 2
-    assert "ucj.build" in capsys.readouterr().err
+    assert "ucj.workspace init" in capsys.readouterr().err
+
+
+def test_cli_has_no_accounts_to_manage_without_a_workspace(capsys):
+    # No --db and no workspace configured (the conftest clears UCJ_WORKSPACE): the demo has no accounts.
+    assert main(["create-user", "--username", "x", "--role", "admin"]) == 2
+    assert "ruang kerja tidak ada" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(

@@ -53,7 +53,7 @@ def expected_figures(db) -> dict[str, str]:
 def test_shared_link_opens_the_same_scenario_offline(streamlit_server: StreamlitServer, page: Page, app_db) -> None:
     expected = expected_figures(app_db)
     query = urlencode({"region": "padang", "lang": "id", "s": encode(SHARED)})
-    with streamlit_server(ROOT / "app.py", env={"UCJ_DB": str(app_db)}) as base_url:
+    with streamlit_server(ROOT / "app.py", env={"UCJ_DEMO_DB": str(app_db)}) as base_url:
         page.goto(f"{base_url}/kalkulator?{query}")
         wait_for_app(page)
         main = page.get_by_test_id("stMain")

@@ -24,7 +24,7 @@ def private_db(demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     """A copy of the test database for tests that write; the shared one stays as built."""
     path = tmp_path / "kolaborasi.duckdb"
     shutil.copy(demo_db, path)
-    monkeypatch.setenv("UCJ_DB", str(path))
+    monkeypatch.setenv("UCJ_WORKSPACE", str(path))
     return path
 
 

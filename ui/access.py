@@ -2,7 +2,8 @@
 
 Pages only ask `current_editor()` (or `current_admin()`) and never decide access themselves. The
 session token lives in this browser session's state; the database keeps its hash, its last use
-and the throttling record (ucj.auth).
+and the throttling record (ucj.auth). The research demo has no accounts and is read-only: nobody
+signs in there, so no page offers a change (ucj.workspace sets up a Pemda's own workspace).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from ucj.auth.settings import AccessSettings, load
 from ucj.fmt import Lang
 from ucj.i18n import t
 from ucj.markup import plain
-from ui.db import database, database_path, install_key
+from ui.db import database, database_path, install_key, is_demo
 
 _TOKEN = "auth_token"
 _SESSION_KEY = "auth_session_key"  # tells this browser session apart when its address is unknown
@@ -65,7 +66,7 @@ def _session(token: str, now: dt.datetime) -> tuple[dict | None, SessionState]:
 def current_account() -> Account | None:
     """The signed-in account while its session is active, else None (a viewer)."""
     token = st.session_state.get(_TOKEN)
-    if not token:
+    if not token or is_demo():
         return None
     row, state = _session(token, _now())
     return Account(row["username"], row["role"]) if state == "active" else None
@@ -129,6 +130,9 @@ def _sign_out() -> None:
 
 def sign_in_panel(lang: Lang) -> None:
     """Sign-in and sign-out in the sidebar of every page; stops the page when viewing needs an account."""
+    if is_demo():
+        st.caption(t("workspace.demo_note", lang))
+        return
     _bootstrap(str(database_path()))
     account = _keep_alive(lang)
     if account is not None:

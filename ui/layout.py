@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from ucj.errors import Explained
 from ucj.fmt import Lang
 from ucj.i18n import LANGS, t
 from ui import url_state
@@ -21,6 +22,7 @@ DEFAULT_REGION = "padang"
 PAGES: tuple[tuple[str, str, str], ...] = (
     ("", "nav.home", "views/region.py"),
     ("peta", "nav.peta", "views/map.py"),
+    ("provinsi", "nav.provinsi", "views/province.py"),
     ("kalkulator", "nav.kalkulator", "views/subsidy.py"),
     ("kolaborasi", "nav.kolaborasi", "views/collab.py"),
     ("data", "nav.data", "views/imports.py"),
@@ -40,7 +42,11 @@ class Context:
 
 def frame() -> st.navigation:  # type: ignore[valid-type]
     """Lay out the sidebar and return the page to run."""
-    regions = query("regions")
+    try:
+        regions = query("regions")
+    except Explained as exc:  # no workspace where configuration says, a failed migration, …
+        st.error(exc.message(url_state.choice("lang", list(LANGS), "id")))  # type: ignore[arg-type]
+        st.stop()
     slugs = regions["slug"].tolist()
     # The URL wins on first load (a shared link); afterwards the widget's state does.
     url_state.init_widget("lang", "lang", list(LANGS), "id")
