@@ -12,27 +12,27 @@ missing as (
     select row, col, 'missing_value' as code, null as params from cells where raw is null
 ),
 
+refusals as (
+    -- the distinct values a column's rule refused (few), so only their rows are looked up
+    select 'segment' as col, raw, code, params from map_segment where code is not null
+    union all select 'programmes', raw, code, params from map_programmes where code is not null
+    union all select 'registered_on', raw, code, params from map_registered_on where code is not null
+    union all select 'status', raw, code, params from map_status where code is not null
+    union all select 'last_paid', raw, code, params from map_last_paid where code is not null
+    union all select 'desa', raw, code, params from map_desa where code is not null
+    union all select 'funding', raw, code, params from map_funding where code is not null
+),
+
+parsed_cells as (
+    unpivot (select row, segment, programmes, registered_on, status, last_paid, desa, funding from raw)
+    on segment, programmes, registered_on, status, last_paid, desa, funding
+    into name col value raw
+),
+
 refused as (
-    select r.row, 'segment' as col, m.code, m.params from raw as r inner join map_segment as m on r.segment = m.raw
-    where m.code is not null
-    union all
-    select r.row, 'programmes', m.code, m.params from raw as r inner join map_programmes as m on r.programmes = m.raw
-    where m.code is not null
-    union all
-    select r.row, 'registered_on', m.code, m.params from raw as r inner join map_registered_on as m on r.registered_on = m.raw
-    where m.code is not null
-    union all
-    select r.row, 'status', m.code, m.params from raw as r inner join map_status as m on r.status = m.raw
-    where m.code is not null
-    union all
-    select r.row, 'last_paid', m.code, m.params from raw as r inner join map_last_paid as m on r.last_paid = m.raw
-    where m.code is not null
-    union all
-    select r.row, 'desa', m.code, m.params from raw as r inner join map_desa as m on r.desa = m.raw
-    where m.code is not null
-    union all
-    select r.row, 'funding', m.code, m.params from raw as r inner join map_funding as m on r.funding = m.raw
-    where m.code is not null
+    select c.row, c.col, f.code, f.params
+    from parsed_cells as c
+    inner join refusals as f using (col, raw)
 ),
 
 nik_refused as (
