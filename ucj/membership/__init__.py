@@ -1,0 +1,1 @@
+"""Participant extracts (issue 13)."""
