@@ -11,6 +11,8 @@ with final as (
     union all select 'region', count(*) from region
     union all select 'kecamatan', count(*) from kecamatan
     union all select 'desa', count(*) from desa
+    union all select 'participant', count(*) from participant
+    union all select 'participant_extract', count(*) from participant_extract
     union all select 'boundary', count(*) from boundary
 )
 

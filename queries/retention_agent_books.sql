@@ -3,7 +3,7 @@
 -- judged by the first extract taken in or after it, so a return shows once a later extract sees it.
 with extracts as (
     select
-        import_id,
+        import_id, active_rule,
         date_trunc('month', extract_date)::date as extract_month,
         lag(date_trunc('month', extract_date)::date) over (order by extract_date, import_id) as previous_month
     from participant_extract
@@ -19,8 +19,8 @@ months as (
 judged as (
     select
         p.perisai_agent as agent, p.nik_hash, m.month,
-        p.registered_on <= last_day(m.month) as registered,
-        participant_active(p.registered_on, p.last_paid_month, m.month) as paying
+        participant_active_from(p.registered_on) <= m.month as registered,
+        participant_active(e.active_rule, p.registered_on, p.last_paid_month, m.month) as paying
     from months as m
     inner join extracts as e on m.month <= e.extract_month and (e.previous_month is null or m.month > e.previous_month)
     inner join participant as p on p.import_id = e.import_id

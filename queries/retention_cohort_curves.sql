@@ -4,10 +4,10 @@
 -- A cohort is a registration month, a recipient list or a Perisai agent's book ($cohort_by), split
 -- by segment, funding source or kecamatan ($split). Members and their attributes come from the
 -- newest extract; month m is judged by the first extract taken in or after m (so a lapse an earlier
--- extract saw stays a lapse after the person paid again), with the extracts' active rule.
+-- extract saw stays a lapse after the person paid again), by that extract's rule (participant_active).
 with extracts as (
     select
-        import_id,
+        import_id, active_rule,
         date_trunc('month', extract_date)::date as extract_month,
         lag(date_trunc('month', extract_date)::date) over (order by extract_date, import_id) as previous_month,
         row_number() over (order by extract_date desc, import_id desc) as newest
@@ -83,7 +83,7 @@ observed as (
 ),
 
 judged as (
-    select o.cohort, o.part, o.k, o.nik_hash, p.registered_on, p.last_paid_month, o.month
+    select o.cohort, o.part, o.k, o.nik_hash, e.active_rule, p.registered_on, p.last_paid_month, o.month
     from observed as o
     inner join participant as p on p.nik_hash = o.nik_hash
     inner join extracts as e
@@ -101,7 +101,7 @@ at_risk as (
 still_active as (
     select cohort, part, k, count(*) as active
     from judged
-    where participant_active(registered_on, last_paid_month, month)
+    where participant_active(active_rule, registered_on, last_paid_month, month)
     group by cohort, part, k
 ),
 

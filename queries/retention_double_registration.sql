@@ -30,7 +30,7 @@ other_lists as (
 ),
 
 latest as (
-    select import_id, date_trunc('month', extract_date)::date as extract_month
+    select import_id, active_rule, date_trunc('month', extract_date)::date as extract_month
     from participant_extract
     where kode_kab = $kode_kab
     order by extract_date desc, import_id desc
@@ -51,7 +51,7 @@ already as (
     from entries as e
     inner join cover using (list_id)
     inner join participant as p on p.nik_hash = e.nik_hash and p.import_id = (select import_id from latest)
-    where participant_active(p.registered_on, p.last_paid_month, cover.judged_month)
+    where participant_active((select active_rule from latest), p.registered_on, p.last_paid_month, cover.judged_month)
 ),
 
 final as (

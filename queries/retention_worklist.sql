@@ -1,7 +1,7 @@
 -- Daftar kerja: a desa's ($scope_by = 'desa') or a Perisai agent's ($scope_by = 'agent') participants whose last
 -- paid month lies 1 or more months behind the month of the newest extract, longest lapsed first;
 -- with the previous extract beside it, those who were behind then and have paid since (the agent's
--- result). Names and KPJ numbers stay encrypted here; the screen masks them, an editor's export
+-- result). Nobody who died or left the programme is sent a visitor. Names and KPJ numbers stay encrypted here; the screen masks them, an editor's export
 -- decrypts them.
 with extracts as (
     select
@@ -23,6 +23,7 @@ scope as (
     select p.*, (select extract_month from latest) as extract_month
     from participant as p
     where p.import_id = (select import_id from latest)
+        and p.status not in ('meninggal', 'keluar')
         and (($scope_by = 'desa' and p.kode_desa = $scope_key) or ($scope_by = 'agent' and p.perisai_agent = $scope_key))
 ),
 

@@ -1,5 +1,5 @@
 -- What a worklist can be made for in the newest extract: each desa and each Perisai agent, with how
--- many of their participants are 1 or more months behind.
+-- many of their participants (alive and still in the programme) are 1 or more months behind.
 with latest as (
     select import_id, date_trunc('month', extract_date)::date as extract_month
     from participant_extract
@@ -12,6 +12,7 @@ rows as (
     select p.kode_desa, p.perisai_agent, datediff('month', p.last_paid_month, latest.extract_month) as behind
     from participant as p
     inner join latest using (import_id)
+    where p.status not in ('meninggal', 'keluar')
 ),
 
 scopes as (

@@ -8,7 +8,7 @@ import pytest
 
 from ucj.build import build
 
-pytest_plugins = ["tests.browser_support", "tests.data_fixtures"]
+pytest_plugins = ["tests.browser_support", "tests.data_fixtures", "tests.retention_support"]
 
 
 @pytest.fixture(scope="session")

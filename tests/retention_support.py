@@ -8,9 +8,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import duckdb
+import pytest
 
 from ucj import schema
-from ucj.membership.crypto import encrypt
+from ucj.membership.crypto import KEY_ENV, encrypt
 from ucj.subsidy.calendar import add_months
 
 DUKUHDEMPOK = "35.09.11.2004"
@@ -30,7 +31,14 @@ class Person:
     agent: str | None = None
     name: str | None = None
     kpj: str | None = None
+    status: str = "aktif"
     extra: dict = field(default_factory=dict)
+
+
+@pytest.fixture
+def personal_key(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Names and KPJ numbers encrypted under a key of the test's own, never the install's."""
+    monkeypatch.setenv(KEY_ENV, str(tmp_path_factory.mktemp("key") / "personal_data.key"))
 
 
 def month(text: str) -> dt.date:
@@ -56,13 +64,13 @@ def add_extract(
     file_name: str = "ekstrak.csv",
 ) -> None:
     con.execute(
-        "insert into participant_extract values (?, ?, ?, ?, 'paid_month', ?)",
+        "insert into participant_extract values (?, ?, ?, ?, 'paid', ?)",
         [import_id, kode_kab, file_name, extract_date, synthetic],
     )
     con.executemany(
         "insert into participant (import_id, nik_hash, nik_region, name_enc, kpj_enc, segment, registered_on,"
         " status, last_paid_month, kode_desa, kode_kec, area_basis, funding, perisai_agent)"
-        " values (?, ?, ?, ?, ?, ?, ?, 'aktif', ?, ?, ?, 'nik', ?, ?)",
+        " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'nik', ?, ?)",
         [
             [
                 import_id,
@@ -72,6 +80,7 @@ def add_extract(
                 encrypt(p.kpj) if p.kpj else None,
                 p.segment,
                 p.registered_on,
+                p.status,
                 p.last_paid_month,
                 p.kode_desa,
                 p.kode_kec,

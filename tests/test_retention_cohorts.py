@@ -13,6 +13,8 @@ from tests.retention_support import Person, add_extract, add_list, empty_db, mon
 from ucj.db import run_query
 from ucj.retention.cohorts import Measured, check_choice, measured, pooled
 
+pytestmark = pytest.mark.usefixtures("personal_key")
+
 D = dt.date
 
 

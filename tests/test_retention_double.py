@@ -13,6 +13,8 @@ from ucj.subsidy.calendar import months
 from ucj.subsidy.cost import contribution
 from ucj.subsidy.rules import load
 
+pytestmark = pytest.mark.usefixtures("personal_key")
+
 BOOK = load()
 
 

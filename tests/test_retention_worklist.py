@@ -4,6 +4,7 @@ in clear only in an editor's export, which the audit log records; and the agents
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import duckdb
 import pandas as pd
@@ -13,6 +14,8 @@ from tests.retention_support import Person, add_extract, empty_db, month
 from ucj.db import Database, run_query
 from ucj.membership.crypto import decrypt
 from ucj.retention.worklist import band, band_counts, mask_kpj, record_export, table
+
+pytestmark = pytest.mark.usefixtures("personal_key")
 
 DESA = "13.71.01.1001"
 
@@ -41,6 +44,7 @@ def con() -> duckdb.DuckDBPyConnection:
         person("w4", "2024-06"),  # was 2 behind in March, paid up now: paid again
         person("w5", None),  # never paid: first on the list
         person("w6", "2024-03", desa="13.71.01.1002", agent="ST"),  # another desa and agent
+        replace(person("w7", "2023-01"), status="meninggal"),  # died: nobody visits
     ]
     add_extract(con, 2, later, dt.date(2024, 6, 15))
     return con

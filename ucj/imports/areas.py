@@ -49,6 +49,26 @@ class Region:
             return self._by_code(raw)
         return self._by_name(raw)
 
+    def match_desa(self, cell: Cell) -> Area:
+        """The desa/kelurahan a cell names by code or by name; a desa of another kab/kota is refused."""
+        cell = required(cell)
+        raw = str(int(cell)) if isinstance(cell, float) and cell.is_integer() else str(cell).strip()
+        if _CODE.match(raw):
+            digits = re.sub(r"\D", "", raw)
+            kode = ".".join(p for p in (digits[0:2], digits[2:4], digits[4:6], digits[6:]) if p)
+            if kode in self.desa:
+                return Area(kode, "desa", self.desa[kode])
+            if len(digits) == 10 and not kode.startswith(self.kode_kab + "."):
+                raise CellError("desa_other_region", value=raw, region=self.nama)
+            raise CellError("unknown_desa", value=raw, region=self.nama)
+        name = " ".join(raw.split()).casefold()
+        found = [kode for kode, nama in self.desa.items() if " ".join(nama.split()).casefold() == name]
+        if len(found) > 1:
+            raise CellError("desa_ambiguous", value=raw, codes=", ".join(sorted(found)))
+        if not found:
+            raise CellError("unknown_desa", value=raw, region=self.nama)
+        return Area(found[0], "desa", self.desa[found[0]])
+
     def _by_code(self, raw: str) -> Area:
         digits = re.sub(r"\D", "", raw)
         parts = [digits[0:2], digits[2:4], digits[4:6], digits[6:]]

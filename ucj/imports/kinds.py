@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ucj.imports import measures, participants, perisai, recipient_list, targets
+from ucj.imports import measures, membership, participants, perisai, recipient_list, targets
 from ucj.imports.kind import ImportKind
 
 KINDS: dict[str, ImportKind] = {
@@ -16,3 +16,7 @@ KINDS: dict[str, ImportKind] = {
         perisai.KIND,
     )
 }
+# Kinds read in bulk through DuckDB rather than as records (ucj.imports.membership).
+EXTRACTS: dict[str, membership.ExtractKind] = {membership.KIND.key: membership.KIND}
+# The table each kind's rows go into, for rollback.
+TABLES: dict[str, str] = {key: kind.table for key, kind in (KINDS | EXTRACTS).items()}

@@ -23,11 +23,11 @@ from ucj import fmt
 from ucj.fmt import Lang
 from ucj.imports.table import Cell
 from ucj.imports.values import CellError, required
+from ucj.membership import nik as nik_rules
 from ucj.paths import DATA
 
 SMALL_COUNT = 5  # public exports show counts of 1–4 as "<5"
 SECRET_ENV = "UCJ_SECRET_FILE"
-DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # 29 February: the year's century is unknown
 
 
 def parse_nik(cell: Cell) -> str:
@@ -35,7 +35,7 @@ def parse_nik(cell: Cell) -> str:
     cell = required(cell)
     if isinstance(cell, int | float) and not isinstance(cell, bool):
         raise CellError("nik_number_cell")
-    text = re.sub(r"\s+", "", str(cell)).lstrip("'")
+    text = nik_rules.clean(str(cell))
     if re.fullmatch(r"\d(\.\d+)?[eE]\+?\d+", text):
         raise CellError("nik_number_cell")
     return text
@@ -43,18 +43,11 @@ def parse_nik(cell: Cell) -> str:
 
 def nik_errors(nik: str, kode_kab: str) -> list[str]:
     """Problem codes for one NIK against its region ([] when it is plausible)."""
-    if not re.fullmatch(r"\d{16}", nik):
-        return ["nik_digits"]
-    found = []
-    if nik[:4] != kode_kab.replace(".", ""):
-        found.append("nik_region")
-    day, month = int(nik[6:8]), int(nik[8:10])
-    day = day - 40 if day > 40 else day
-    if not 1 <= month <= 12 or not 1 <= day <= DAYS_IN_MONTH[month - 1]:
-        found.append("nik_birth_date")
-    if nik[12:] == "0000":
-        found.append("nik_serial")
-    return found
+    found = nik_rules.problems(nik)
+    if found == ["nik_digits"]:
+        return found
+    region = [] if nik[:4] == kode_kab.replace(".", "") else ["nik_region"]
+    return region + found
 
 
 def mask_nik(nik: str) -> str:

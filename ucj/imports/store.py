@@ -18,7 +18,7 @@ from ucj import audit, fmt
 from ucj.db import execute, run_query
 from ucj.imports.areas import Region
 from ucj.imports.kind import Batch, Context, ImportKind, Request
-from ucj.imports.kinds import KINDS
+from ucj.imports.kinds import KINDS, TABLES
 from ucj.imports.problems import ImportRejected, Problem, errors, reject_if_errors
 from ucj.imports.reading import read_table
 from ucj.imports.rows import Record, parse_rows
@@ -28,6 +28,8 @@ from ucj.imports.table import Table
 # its own source), children before parents.
 UNDO_STATEMENTS = (
     "import_undo_participants",
+    "import_undo_participant",
+    "import_undo_participant_extract",
     "import_undo_workforce",
     "import_undo_population",
     "import_undo_target",
@@ -99,15 +101,21 @@ def next_import_id(con: duckdb.DuckDBPyConnection) -> int:
     return int(run_query(con, "import_next_ids")["import_id"].iloc[0])
 
 
-def open_batch(con: duckdb.DuckDBPyConnection, import_id: int, file_name: str, actor: str) -> str:
-    """The upload's own source row, cited under every figure it brings; returns its source_id."""
+def open_batch(
+    con: duckdb.DuckDBPyConnection, import_id: int, file_name: str, actor: str, mark: str | None = None
+) -> str:
+    """The upload's own source row, cited under every figure it brings; returns its source_id.
+
+    A mark (e.g. "contoh sintetis") goes into the short citation, so every figure citing it says so.
+    """
     source_id = f"upload-{import_id}"
     today = dt.date.today()
+    named = f"{file_name} ({mark})" if mark else file_name
     execute(
         con,
         "import_source_create",
         source_id=source_id,
-        short=f"{file_name}, diunggah {fmt.date(today)}",
+        short=f"{named}, diunggah {fmt.date(today)}",
         title=f"Unggahan #{import_id}",
         year=today.year,
         file_name=file_name,
@@ -122,6 +130,7 @@ def close_batch(
     request: Request,
     *,
     kind: str,
+    file_sha256: str | None = None,  # for a file read from disk rather than held as request.data
     sheet: str | None,
     file_rows: int,
     stored_rows: int,
@@ -135,7 +144,7 @@ def close_batch(
         kode_kab=request.kode_kab,
         kind=kind,
         file_name=request.file_name,
-        file_sha256=hashlib.sha256(request.data).hexdigest(),
+        file_sha256=file_sha256 or hashlib.sha256(request.data).hexdigest(),
         sheet=sheet,
         source_id=batch.source_id,
         file_rows=file_rows,
@@ -199,7 +208,7 @@ def batch_row(con: duckdb.DuckDBPyConnection, kode_kab: str, import_id: int) -> 
 def roll_back_rows(con: duckdb.DuckDBPyConnection, kode_kab: str, import_id: int, actor: str) -> int:
     """Delete exactly the rows of one figure upload and its source, in the caller's transaction."""
     batch = batch_row(con, kode_kab, import_id)
-    table = KINDS[batch["kind"]].table
+    table = TABLES[batch["kind"]]
     before = table_counts(con)
     for statement in UNDO_STATEMENTS:
         execute(con, statement, import_id=import_id, source_id=batch["source_id"])

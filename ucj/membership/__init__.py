@@ -1,1 +1,1 @@
-"""Participant extracts (issue 13)."""
+"""Kepesertaan: participant extracts, the NIK rules, the active-in-month rule, encryption at rest."""

@@ -1,39 +1,54 @@
-"""Names and KPJ numbers encrypted at rest (the shared contract's interface; issue 13 owns this module).
+"""Names and KPJ numbers encrypted at rest (UU 27/2022): AES-256-GCM under a key file outside the database.
 
-Fernet (AES-128-CBC with HMAC-SHA256) from `cryptography`; the key is `data/personal_data.key`, made
-on first use and readable by its owner only. Losing it makes the stored names unreadable.
+The key file (`data/personal_data.key`, or UCJ_PERSONAL_KEY_FILE) is made on first use, readable by
+its owner only, and never committed. Without it the stored names and KPJ numbers cannot be read
+again — counts and coverage still work, because they need neither. Each value gets its own random
+nonce, so equal names give different ciphertexts; matching uses keyed hashes, never ciphertext.
 """
 
 from __future__ import annotations
 
 import os
+import secrets
 from functools import cache
 from pathlib import Path
 
-from cryptography.fernet import Fernet
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from ucj.paths import DATA
 
 KEY_ENV = "UCJ_PERSONAL_KEY_FILE"
+NONCE_BYTES = 12
+_VERSION = b"\x01"  # first byte of every blob, so a later key or cipher can be told apart
 
 
 def key_path() -> Path:
     return Path(os.environ.get(KEY_ENV, DATA / "personal_data.key"))
 
 
-@cache
-def _fernet(path: Path) -> Fernet:
+def _read_or_make(path: Path) -> bytes:
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(Fernet.generate_key())
-    return Fernet(path.read_bytes().strip())
+        with os.fdopen(fd, "w") as fh:
+            fh.write(AESGCM.generate_key(bit_length=256).hex())
+    return bytes.fromhex(path.read_text().strip())
+
+
+@cache
+def _cipher(path: str) -> AESGCM:
+    return AESGCM(_read_or_make(Path(path)))
 
 
 def encrypt(text: str) -> bytes:
-    return _fernet(key_path()).encrypt(text.encode("utf-8"))
+    """The text encrypted: version byte, nonce, ciphertext with its tag."""
+    nonce = secrets.token_bytes(NONCE_BYTES)
+    return _VERSION + nonce + _cipher(str(key_path())).encrypt(nonce, text.encode("utf-8"), None)
 
 
 def decrypt(blob: bytes) -> str:
-    return _fernet(key_path()).decrypt(bytes(blob)).decode("utf-8")
+    """The text back; cryptography's InvalidTag when the blob was changed or another key made it."""
+    if blob[:1] != _VERSION:
+        raise ValueError("bukan data terenkripsi aplikasi ini")
+    nonce, body = blob[1 : 1 + NONCE_BYTES], blob[1 + NONCE_BYTES :]
+    return _cipher(str(key_path())).decrypt(nonce, body, None).decode("utf-8")
