@@ -103,7 +103,8 @@ def add_list(
     group: str | None = "petani",
 ) -> None:
     con.execute(
-        "insert into recipient_list values (?, 0, ?, ?, 'subsidy', ?, ?)", [list_id, kode_kab, opd, f"SK {list_id}", year]
+        "insert into recipient_list values (?, 0, ?, ?, 'subsidy', ?, ?)",
+        [list_id, kode_kab, opd, f"SK {list_id}", year],
     )
     con.executemany(
         "insert into recipient values (?, ?, ?, '1371**********00', 'X***', ?, ?)",

@@ -131,9 +131,7 @@ def test_shares_match_hand_computed_cohorts(case: dict) -> None:
         split=case.get("split", "none"),
         anchor=case["anchor"],
     )
-    got = {
-        (r.cohort, r.part, r.k): (r.active, r.observed, r.share) for r in curves.itertuples()
-    }
+    got = {(r.cohort, r.part, r.k): (r.active, r.observed, r.share) for r in curves.itertuples()}
     assert {(c, part) for c, part, _ in got} == set(case["expected"])
     for (cohort, part), by_k in case["expected"].items():
         for k, want in by_k.items():
@@ -190,8 +188,12 @@ def test_measured_takes_the_longest_offset_enough_members_reached(min_observed: 
 
 @pytest.mark.parametrize(
     ("cohort_by", "split", "anchor"),
-    [("month", "none", "subsidy_end"), ("agent", "segment", "subsidy_end"), ("kecamatan", "none", "registration"),
-     ("month", "segment; drop table participant", "registration")],
+    [
+        ("month", "none", "subsidy_end"),
+        ("agent", "segment", "subsidy_end"),
+        ("kecamatan", "none", "registration"),
+        ("month", "segment; drop table participant", "registration"),
+    ],
 )
 def test_only_allow_listed_choices(cohort_by: str, split: str, anchor: str) -> None:
     with pytest.raises(ValueError):

@@ -20,7 +20,9 @@ BOOK = load()
 
 def people() -> list[Person]:
     return [
-        Person("pu1", dt.date(2020, 1, 1), month("2024-06"), segment="PU", funding="PEMBERI_KERJA", kode_kec="13.71.02"),
+        Person(
+            "pu1", dt.date(2020, 1, 1), month("2024-06"), segment="PU", funding="PEMBERI_KERJA", kode_kec="13.71.02"
+        ),
         Person("ds1", dt.date(2023, 3, 1), month("2024-06"), funding="APBDES"),
         Person("ap1", dt.date(2023, 3, 1), month("2024-06"), funding="APBD"),  # the list's own source: no double
         Person("old", dt.date(2020, 1, 1), month("2023-05"), funding="MANDIRI"),  # lapsed before the cover began

@@ -36,7 +36,9 @@ def person(h: str, paid: str | None, desa: str = DESA, agent: str | None = "SZ")
 def con() -> duckdb.DuckDBPyConnection:
     con = empty_db()
     earlier = [person("w1", "2024-03"), person("w2", "2024-03"), person("w3", "2024-01"), person("w4", "2024-01")]
-    add_extract(con, 1, [*earlier, person("w5", None), person("w6", "2024-01", desa="13.71.01.1002")], dt.date(2024, 3, 31))
+    add_extract(
+        con, 1, [*earlier, person("w5", None), person("w6", "2024-01", desa="13.71.01.1002")], dt.date(2024, 3, 31)
+    )
     later = [
         person("w1", "2024-05"),  # 1 behind in June
         person("w2", "2024-04"),  # 2 behind
