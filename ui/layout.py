@@ -18,6 +18,7 @@ PAGES: tuple[tuple[str, str, str], ...] = (
     ("", "nav.home", "views/region.py"),
     ("peta", "nav.peta", "views/map.py"),
     ("kalkulator", "nav.kalkulator", "views/subsidy.py"),
+    ("retensi", "nav.retensi", "views/retention.py"),
     ("kolaborasi", "nav.kolaborasi", "views/collab.py"),
     ("data", "nav.data", "views/imports.py"),
     ("rapat", "nav.rapat", "views/slides.py"),
