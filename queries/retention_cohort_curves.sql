@@ -5,6 +5,8 @@
 -- by segment, funding source or kecamatan ($split). Members and their attributes come from the
 -- newest extract; month m is judged by the first extract taken in or after m (so a lapse an earlier
 -- extract saw stays a lapse after the person paid again), by that extract's rule (participant_active).
+-- People are first counted by (cohort, months, extract) so that millions of rows become a few
+-- thousand before the offsets are applied.
 with extracts as (
     select
         import_id, active_rule,
@@ -21,11 +23,11 @@ latest as (
 
 members as (
     select
-        p.nik_hash, p.segment, p.kode_kec, p.perisai_agent,
+        p.nik_hash, p.segment, p.kode_kec, p.perisai_agent, p.last_paid_month,
         coalesce(p.funding, '-') as funding,
         date_trunc('month', p.registered_on)::date as registered_month
     from participant as p
-    inner join latest using (import_id)
+    where p.import_id = (select import_id from latest)
 ),
 
 lists as (
@@ -55,7 +57,7 @@ cohorts as (
 
 split as (
     select
-        cohort, anchor, nik_hash,
+        cohort, anchor, nik_hash, registered_month, last_paid_month,
         case $split
             when 'segment' then segment
             when 'funding' then funding
@@ -65,44 +67,56 @@ split as (
     from cohorts
 ),
 
-sizes as (
-    select cohort, part, min(anchor) as first_month, count(*) as members
+-- Each member's record in every extract: the newest from the member row itself, earlier ones by hash.
+records as (
+    select s.cohort, s.part, s.anchor, s.registered_month, s.last_paid_month, (select import_id from latest) as import_id
+    from split as s
+    union all
+    select s.cohort, s.part, s.anchor, s.registered_month, p.last_paid_month, p.import_id
+    from split as s
+    inner join participant as p on p.nik_hash = s.nik_hash
+    where p.import_id in (select import_id from extracts where newest > 1)
+),
+
+grouped as (
+    select cohort, part, anchor, registered_month, last_paid_month, import_id, count(*) as persons
+    from records
+    group by all
+),
+
+member_counts as (
+    select cohort, part, anchor, count(*) as persons
     from split
-    group by cohort, part
+    group by all
 ),
 
 offsets as (
     select * from (values (1), (3), (6), (12), (24)) as o (k)
 ),
 
-observed as (
-    select s.cohort, s.part, s.nik_hash, o.k, (s.anchor + to_months(o.k))::date as month
-    from split as s
-    cross join offsets as o
-    where (s.anchor + to_months(o.k))::date <= (select extract_month from latest)
-),
-
-judged as (
-    select o.cohort, o.part, o.k, o.nik_hash, e.active_rule, p.registered_on, p.last_paid_month, o.month
-    from observed as o
-    inner join participant as p on p.nik_hash = o.nik_hash
-    inner join extracts as e
-        on p.import_id = e.import_id
-        and o.month <= e.extract_month
-        and (e.previous_month is null or o.month > e.previous_month)
-),
-
 at_risk as (
-    select cohort, part, k, count(*) as observed
-    from observed
-    group by cohort, part, k
+    select c.cohort, c.part, o.k, sum(c.persons)::bigint as observed
+    from member_counts as c
+    cross join offsets as o
+    where (c.anchor + to_months(o.k))::date <= (select extract_month from latest)
+    group by all
 ),
 
 still_active as (
-    select cohort, part, k, count(*) as active
-    from judged
-    where participant_active(active_rule, registered_on, last_paid_month, month)
-    group by cohort, part, k
+    select g.cohort, g.part, o.k, sum(g.persons)::bigint as active
+    from grouped as g
+    inner join extracts as e using (import_id)
+    cross join offsets as o
+    where (g.anchor + to_months(o.k))::date <= e.extract_month
+        and (e.previous_month is null or (g.anchor + to_months(o.k))::date > e.previous_month)
+        and participant_active(e.active_rule, g.registered_month, g.last_paid_month, (g.anchor + to_months(o.k))::date)
+    group by all
+),
+
+sizes as (
+    select cohort, part, min(anchor) as first_month, sum(persons)::bigint as members
+    from member_counts
+    group by cohort, part
 ),
 
 final as (

@@ -28,6 +28,11 @@ EXAMPLE_PARAMS: dict[str, object] = {
     "period_to": dt.date(2024, 6, 1),
     "year": 2024,
     "today": dt.date(2026, 11, 23),
+    "cohort_by": "month",
+    "split": "segment",
+    "anchor": "registration",
+    "scope_by": "desa",
+    "scope_key": "35.09.11.2004",
 }
 
 
