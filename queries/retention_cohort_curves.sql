@@ -38,7 +38,8 @@ lists as (
 ),
 
 cohorts as (
-    select strftime(registered_month, '%Y-%m') as cohort, registered_month as anchor, *
+    -- A month cohort's label is written after counting (null here), so millions of rows skip strftime.
+    select null::varchar as cohort, registered_month as anchor, *
     from members
     where $cohort_by = 'month' and $anchor = 'registration'
     union all by name
@@ -68,26 +69,35 @@ split as (
 ),
 
 -- Each member's record in every extract: the newest from the member row itself, earlier ones by hash.
-records as (
-    select s.cohort, s.part, s.anchor, s.registered_month, s.last_paid_month, (select import_id from latest) as import_id
-    from split as s
-    union all
-    select s.cohort, s.part, s.anchor, s.registered_month, p.last_paid_month, p.import_id
-    from split as s
-    inner join participant as p on p.nik_hash = s.nik_hash
+older as (
+    select p.nik_hash, p.last_paid_month, p.import_id
+    from participant as p
     where p.import_id in (select import_id from extracts where newest > 1)
 ),
 
+records as (
+    select cohort, part, anchor, registered_month, last_paid_month, (select import_id from latest) as import_id
+    from split
+    union all
+    select s.cohort, s.part, s.anchor, s.registered_month, o.last_paid_month, o.import_id
+    from older as o
+    inner join split as s using (nik_hash)
+),
+
 grouped as (
-    select cohort, part, anchor, registered_month, last_paid_month, import_id, count(*) as persons
-    from records
-    group by all
+    select
+        coalesce(cohort, strftime(anchor, '%Y-%m')) as cohort, part, anchor, registered_month, last_paid_month,
+        import_id, persons
+    from (
+        select cohort, part, anchor, registered_month, last_paid_month, import_id, count(*) as persons
+        from records
+        group by all
+    )
 ),
 
 member_counts as (
-    select cohort, part, anchor, count(*) as persons
-    from split
-    group by all
+    select coalesce(cohort, strftime(anchor, '%Y-%m')) as cohort, part, anchor, persons
+    from (select cohort, part, anchor, count(*) as persons from split group by all)
 ),
 
 offsets as (
