@@ -30,8 +30,9 @@ combined as (
 ),
 
 final as (
-    select c.kode, c.period, c.segment, c.status, c.persons, c.kind, c.method, s.short as source_short
+    select c.kode, c.period, c.segment, c.status, c.persons, c.kind, k.precedence, c.method, s.short as source_short
     from combined as c
+    inner join kind_precedence as k using (kind)
     inner join source as s using (source_id)
 )
 

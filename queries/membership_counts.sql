@@ -20,7 +20,11 @@ spans as (
         p.segment,
         greatest(participant_active_from(p.registered_on), x.first_month) as registered_from,
         greatest(participant_active_from(p.registered_on), x.first_month) as active_from,
-        least(participant_active_until(x.active_rule, p.last_paid_month), x.last_month) as active_until,
+        -- never paid: no active span (least() would skip the null)
+        case
+            when p.last_paid_month is not null
+                then least(participant_active_until(x.active_rule, p.last_paid_month), x.last_month)
+        end as active_until,
         x.last_month
     from participant as p
     inner join extract as x using (import_id)

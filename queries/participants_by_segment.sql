@@ -10,7 +10,7 @@ ranked as (
         *,
         row_number() over (
             partition by segment
-            order by (status = 'active') desc, period desc, list_position(['upload', 'published', 'estimate'], kind)
+            order by (status = 'active') desc, period desc, precedence
         ) as recency
     from region_rows
 ),

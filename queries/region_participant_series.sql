@@ -9,17 +9,14 @@ with region_rows as (
 ranked as (
     select
         *,
-        row_number() over (
-            partition by period, segment, status
-            order by list_position(['upload', 'published', 'estimate'], kind)
-        ) as precedence
+        row_number() over (partition by period, segment, status order by precedence) as pick
     from region_rows
 ),
 
 final as (
     select period, segment, status, persons, kind, method, source_short, period_text, quote, figure_start, figure_end
     from ranked
-    where precedence = 1
+    where pick = 1
 )
 
 select * from final

@@ -17,9 +17,10 @@ workforce_ranked as (
         w.kode_wilayah as kode_kec, w.period, w.persons, w.kind, w.method, s.short as source_short,
         row_number() over (
             partition by w.kode_wilayah
-            order by w.period desc, list_position(['upload', 'published', 'estimate'], w.kind)
+            order by w.period desc, k.precedence
         ) as pick
     from workforce as w
+    inner join kind_precedence as k using (kind)
     inner join source as s using (source_id)
     where w.level = 'kecamatan' and starts_with(w.kode_wilayah, $kode_kab || '.')
 ),
@@ -29,9 +30,10 @@ active_ranked as (
         p.kode_wilayah as kode_kec, p.period, p.persons, p.kind, p.method, s.short as source_short,
         row_number() over (
             partition by p.kode_wilayah
-            order by p.period desc, list_position(['upload', 'published', 'estimate'], p.kind)
+            order by p.period desc, k.precedence
         ) as pick
     from participants as p
+    inner join kind_precedence as k using (kind)
     inner join source as s using (source_id)
     where
         p.level = 'kecamatan' and p.segment = 'ALL' and p.status = 'active'

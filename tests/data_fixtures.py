@@ -17,11 +17,12 @@ from ui.db import database
 
 @pytest.fixture
 def data_db(demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A private copy of the test database (imports write to it), with its own NIK secret file."""
+    """A private copy of the test database (imports write to it), with its own NIK secret and personal-data key."""
     path = tmp_path / "data.duckdb"
     shutil.copy(demo_db, path)
     monkeypatch.setenv("UCJ_DB", str(path))
     monkeypatch.setenv("UCJ_SECRET_FILE", str(tmp_path / "nik.key"))
+    monkeypatch.setenv("UCJ_PERSONAL_KEY_FILE", str(tmp_path / "personal.key"))
     monkeypatch.delenv("UCJ_REQUIRE_LOGIN", raising=False)
     return path
 

@@ -67,7 +67,7 @@ def test_an_editor_records_a_round_sees_the_change_and_adds_an_action(
         expect(main.get_by_test_id("stMetricDelta")).to_have_text("0,0")  # one level up, one down
         expect(main.get_by_test_id("stExpander").filter(has_text="Kepemimpinan kepala daerah — 1/5 ▼")).to_be_visible()
         expect(main.get_by_test_id("stExpander").filter(has_text="Regulasi — 4/5 ▲")).to_be_visible()
-        assert "putaran=padang_paritrana_" in page.url
+        assert "round=padang_paritrana_" in page.url
 
         # The meeting agrees an action, already past its date: it stands out and goes into the minutes.
         main.get_by_role("tab", name=t("kolab.tab.actions")).click()

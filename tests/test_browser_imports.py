@@ -52,12 +52,12 @@ def _upload(page: Page, name: str, data: bytes) -> None:
     wait_for_app(page)
 
 
-def _map_areas(page: Page, base_url: str) -> dict[str, tuple[str, str]]:
+def _map_areas(page: Page, base_url: str, timeout_ms: int = 20_000) -> dict[str, tuple[str, str]]:
     """Each kecamatan on the coverage map: (figure, kind) as its tooltip says them."""
     page.goto(f"{base_url}/{MAP}")
-    wait_for_app(page)
-    frame = frame_for_map(page)
-    frame.wait_for_selector("path.leaflet-interactive", timeout=20_000)
+    wait_for_app(page, timeout_ms)
+    frame = frame_for_map(page, timeout_ms)
+    frame.wait_for_selector("path.leaflet-interactive", timeout=timeout_ms)
     properties = frame.evaluate(
         "Object.values(window.map._layers).filter(l => l.feature).map(l => l.feature.properties)"
     )

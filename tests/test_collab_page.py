@@ -69,7 +69,7 @@ OPENING = {
 def test_the_page_renders_for_every_region(app_db, region):
     framework, author, weakest = OPENING[region]
     at = open_app(region, page=PAGE)
-    assert at.query_params["kerangka"] in (framework, [framework])
+    assert at.query_params["framework"] in (framework, [framework])
     assert len(charts(at)) == 5  # radar, round history, regions side by side, stakeholder map, network
     assert ":orange-badge[Diturunkan dari teks]" in markdown(at)
     assert author in markdown(at)
@@ -94,7 +94,7 @@ def test_the_page_in_english(app_db):
 def test_the_framework_goes_into_the_url_and_regions_line_up(app_db):
     at = open_app("jember", page=PAGE)
     at.selectbox(key="kolab_framework").set_value("cgr").run()
-    assert at.query_params["kerangka"] in ("cgr", ["cgr"])
+    assert at.query_params["framework"] in ("cgr", ["cgr"])
     assert any("belum punya putaran" in i.value for i in at.info)
     assert set(chart_with(at, "region")["region"]) == {"Kota Padang"}
     assert any("Tanpa putaran untuk kerangka ini: Kabupaten Sijunjung" in c.value for c in at.caption)
@@ -108,9 +108,14 @@ def test_the_framework_goes_into_the_url_and_regions_line_up(app_db):
     }
 
 
-def test_a_copied_link_reopens_the_same_view(app_db):
+NEW_KEYS = {"framework": "factors", "round": "nope"}
+LEGACY_KEYS = {"kerangka": "factors", "putaran": "nope"}  # links shared before the URL keys were unified
+
+
+@pytest.mark.parametrize("keys", [NEW_KEYS, LEGACY_KEYS], ids=["new", "legacy"])
+def test_a_copied_link_reopens_the_same_view(app_db, keys):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.query_params.update({"region": "probolinggo", "lang": "en", "kerangka": "factors", "putaran": "nope"})
+    at.query_params.update({"region": "probolinggo", "lang": "en", **keys})
     at.run()
     at.switch_page(PAGE).run()
     assert not at.exception

@@ -13,7 +13,7 @@ def test_query_names_are_never_paths_or_sql(name):
 
 
 def test_unknown_query_is_refused():
-    with pytest.raises(UnknownQuery, match="tidak ada"):
+    with pytest.raises(UnknownQuery, match="no such query"):
         query_text("no_such_query")
 
 

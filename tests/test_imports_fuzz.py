@@ -8,6 +8,7 @@ must be unchanged afterwards. Example counts are in SETTINGS; the total is repor
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from dataclasses import dataclass
@@ -20,11 +21,11 @@ from hypothesis import strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from tests.data_support import PARTICIPANTS_HEADER, SECRET, csv_bytes, xlsx_bytes
-from ucj.imports import boundaries, reading
+from ucj.imports import boundaries, membership, membership_store, reading
 from ucj.imports.kind import Request
 from ucj.imports.kinds import KINDS
-from ucj.imports.problems import ImportRejected
-from ucj.imports.store import commit
+from ucj.imports.problems import ImportRejected, Problem
+from ucj.imports.store import commit, load_region
 
 SETTINGS = settings(max_examples=100, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "cp1252", "latin-1"]
@@ -230,3 +231,101 @@ def test_boundary_files(geometry, props, crs, raw):
         boundaries.validate(("batas.geojson", data), None, {"13.71"})
     except ImportRejected as exc:
         assert exc.problems and all(p.text("en") for p in exc.problems)
+
+
+# Participant extracts: staged outside the shared database, so a refusal must leave it untouched and an
+# accepted extract, committed in a transaction that is then rolled back, too.
+EXTRACT_HEADER = ["NIK", "Nama", "Segmen", "Tanggal Daftar", "Status", "Bulan Terakhir Bayar", "Desa"]
+EXTRACT_ROW = ["1371014506850003", "Siti Aminah", "BPU", "2023-12-05", "aktif", "2024-02", "13.71.01.1001"]
+EXTRACT_OPTIONS = membership.Options(extract_date=dt.date(2024, 3, 31))
+# Each example stages a database of its own (about a second here), so fewer examples than SETTINGS.
+EXTRACT_SETTINGS = settings(max_examples=40, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def attempt_extract(fuzzed: Fuzzed, tmp_path: Path, data: bytes, name: str = "ekstrak.csv") -> list[Problem]:
+    """Stage and commit an extract; whatever happens, the database is as before. The refusal's problems."""
+    con, before = fuzzed.con, fuzzed.baseline
+    path = tmp_path / name
+    path.write_bytes(data)
+    region = load_region(con, "13.71")
+    try:
+        staged = membership.stage(path, name, region, EXTRACT_OPTIONS, SECRET)
+    except ImportRejected as exc:
+        assert exc.problems and all(p.text("id") and p.text("en") for p in exc.problems)
+        assert _table_checksums(con) == before
+        return list(exc.problems)
+    con.execute("begin transaction")
+    try:
+        membership_store.commit(con, staged, "fuzz")
+    finally:
+        con.execute("rollback")
+        staged.discard()
+    assert _table_checksums(con) == before
+    return []
+
+
+@EXTRACT_SETTINGS
+@given(
+    changes=st.lists(st.tuples(st.integers(0, 4), st.integers(0, 6), CELL), max_size=4),
+    delimiter=st.sampled_from([",", ";", "\t"]),
+    encoding=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252"]),
+)
+def test_mutated_valid_extracts(con, tmp_path_factory, changes, delimiter, encoding):
+    """A good extract with a few cells replaced by nasty ones: stored when still valid, refused otherwise."""
+    rows = [list(EXTRACT_HEADER)] + [
+        [f"13710{k}4506850{k:03d}", f"Orang {k}", "BPU", "2023-12-05", "aktif", "2024-02", ""] for k in range(1, 5)
+    ]
+    for row, column, value in changes:
+        rows[row][column] = value
+    data = csv_bytes(rows, delimiter, "utf-8").decode().encode(encoding, "replace")
+    attempt_extract(con, tmp_path_factory.mktemp("extract"), data)
+
+
+@EXTRACT_SETTINGS
+@given(data=st.binary(max_size=3000), name=st.sampled_from(["a.csv", "a.xlsx"]))
+def test_random_bytes_as_an_extract(con, tmp_path_factory, data, name):
+    attempt_extract(con, tmp_path_factory.mktemp("extract"), data, name)
+
+
+def _with(column: str, value: str, row: list[str] = EXTRACT_ROW) -> list[str]:
+    return [value if h == column else v for h, v in zip(EXTRACT_HEADER, row)]
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        ([_with("NIK", "137101450685000")], [("nik_digits", 2, "NIK")]),  # 15 digits
+        ([_with("NIK", "13710145068500031")], [("nik_digits", 2, "NIK")]),  # 17 digits
+        ([_with("NIK", "1371014513850003")], [("nik_birth_date", 2, "NIK")]),  # the birth-date part: month 13
+        ([_with("NIK", "1371014500850003")], [("nik_birth_date", 2, "NIK")]),  # month 00 outside a synthetic file
+        ([_with("NIK", "1371014506850000")], [("nik_serial", 2, "NIK")]),
+        ([_with("NIK", "1.37101E+15")], [("nik_number_cell", 2, "NIK")]),
+        ([_with("Bulan Terakhir Bayar", "2023-11")], [("paid_before_registration", 2, "Bulan Terakhir Bayar")]),
+        ([_with("Status", "pensiun")], [("bad_member_status", 2, "Status")]),
+        ([EXTRACT_ROW, EXTRACT_ROW], [("duplicate_nik", 3, "NIK")]),
+        ([_with("Desa", "35.09.11.2004")], [("desa_other_region", 2, "Desa")]),  # Dukuhdempok is in Jember
+        (
+            [_with("Tanggal Daftar", "2024-04-01", _with("Bulan Terakhir Bayar", "2024-04"))],
+            [("registered_after_extract", 2, "Tanggal Daftar")],
+        ),
+        ([_with("Tanggal Daftar", "31/02/2023")], [("bad_date", 2, "Tanggal Daftar")]),
+        ([_with("Segmen", "")], [("missing_value", 2, "Segmen")]),
+    ],
+)
+def test_bad_extract_rows_are_named_by_row_and_column(con, tmp_path, rows, expected):
+    problems = attempt_extract(con, tmp_path, csv_bytes([EXTRACT_HEADER, *rows]))
+    assert [(p.code, p.row, p.column) for p in problems] == expected
+
+
+def test_a_2_gb_extract_is_refused_by_size_before_it_is_read(con, tmp_path):
+    path = tmp_path / "besar.csv"
+    with path.open("wb") as fh:  # a sparse file: 2 GB on paper, nothing on disk
+        fh.truncate(2 * 2**30)
+    with pytest.raises(ImportRejected) as caught:
+        membership.stage(path, "besar.csv", load_region(con.con, "13.71"), EXTRACT_OPTIONS, SECRET)
+    (problem,) = caught.value.problems
+    assert problem.code == "too_big"
+    assert (
+        problem.text("id") == "besar.csv: File terlalu besar (2.048 MB); batasnya 1.024 MB. Bagi menjadi beberapa file."
+    )
+    assert _table_checksums(con.con) == con.baseline

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from functools import cache
 
+import duckdb
 import pandas as pd
 import pytest
 
+from ucj import schema
 from ucj.map.coverage_metrics import (
     METRICS,
     Inputs,
@@ -30,22 +33,35 @@ JAN, FEB, JUN = dt.date(2024, 1, 1), dt.date(2024, 2, 1), dt.date(2024, 6, 1)
 A, B, C = "99.01.01", "99.01.02", "99.01.03"
 
 
+@cache
+def _precedence() -> dict[str, int]:
+    """The schema's `kind_precedence`, as the map queries return it beside each row's kind."""
+    con = duckdb.connect()
+    for text in schema.statements():
+        con.execute(text)
+    return dict(con.execute("select kind, precedence from kind_precedence").fetchall())
+
+
+def _as_queried(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.assign(precedence=frame["kind"].map(_precedence()), method=None)
+
+
 def participants(*rows: tuple) -> pd.DataFrame:
     """(kode, period, segment, status, persons, kind)"""
     frame = pd.DataFrame(rows, columns=["kode", "period", "segment", "status", "persons", "kind"])
-    return frame.assign(method=None, source_short=frame["kind"].map(lambda k: f"sumber {k}"))
+    return _as_queried(frame).assign(source_short=frame["kind"].map(lambda k: f"sumber {k}"))
 
 
 def workforce(*rows: tuple) -> pd.DataFrame:
     """(kode, period, persons, kind)"""
     frame = pd.DataFrame(rows, columns=["kode", "period", "persons", "kind"])
-    return frame.assign(method=None, source_short=frame["kind"].map(lambda k: f"tk {k}"))
+    return _as_queried(frame).assign(source_short=frame["kind"].map(lambda k: f"tk {k}"))
 
 
 def targets(*rows: tuple) -> pd.DataFrame:
     """(kode, year, ratio, kind)"""
     frame = pd.DataFrame(rows, columns=["kode", "year", "ratio", "kind"])
-    return frame.assign(level="x", method=None, source_short=frame["kode"].map(lambda k: f"target {k}"))
+    return _as_queried(frame).assign(level="x", source_short=frame["kode"].map(lambda k: f"target {k}"))
 
 
 NO_TARGETS = targets()

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import tomllib
 
 import duckdb
 import pytest
 
-from ucj.db import query_names, query_text, run_query
+from ucj.db import query_names, query_params, run_query
 from ucj.paths import QUERIES
 
 CONTRACTS = tomllib.loads((QUERIES / "contracts.toml").read_text(encoding="utf-8"))
@@ -33,6 +32,8 @@ EXAMPLE_PARAMS: dict[str, object] = {
     "anchor": "registration",
     "scope_by": "desa",
     "scope_key": "35.09.11.2004",
+    "import_id": 1,
+    "table_name": "participants",
 }
 
 
@@ -44,7 +45,7 @@ def con(demo_db):
 
 @pytest.mark.parametrize("name", query_names())
 def test_query_runs_with_bound_parameters(con, name):
-    params = set(re.findall(r"\$([a-z_][a-z0-9_]*)", query_text(name)))
+    params = query_params(name)
     unknown = params - EXAMPLE_PARAMS.keys()
     assert not unknown, f"add an example value for {unknown} to EXAMPLE_PARAMS"
     run_query(con, name, **{p: EXAMPLE_PARAMS[p] for p in params})
@@ -69,10 +70,22 @@ def test_table_contract(con, table):
 @pytest.mark.parametrize("name", sorted(CONTRACTS["queries"]))
 @pytest.mark.parametrize("kode_kab", ["13.71", "13.03", "35.74", "35.09"])
 def test_query_contract_for_every_region(con, name, kode_kab):
-    params = set(re.findall(r"\$([a-z_][a-z0-9_]*)", query_text(name)))
+    params = query_params(name)
     values = {p: EXAMPLE_PARAMS[p] for p in params} | ({"kode_kab": kode_kab} if "kode_kab" in params else {})
     _check(run_query(con, name, **values), CONTRACTS["queries"][name], name)
 
 
 def test_every_contract_names_an_existing_query():
-    assert set(CONTRACTS["queries"]) <= set(query_names())
+    assert set(CONTRACTS["queries"]) - set(query_names()) == set()
+
+
+def test_every_query_has_a_contract():
+    assert set(query_names()) - set(CONTRACTS["queries"]) == set()
+
+
+def test_one_precedence_rule_for_every_kind(con):
+    """An upload wins over a published figure, which wins over an estimate: stated once, in the schema."""
+    rule = con.execute("select kind from kind_precedence order by precedence").fetchall()
+    kinds = con.execute("select distinct kind from participants union select distinct kind from workforce").fetchall()
+    assert [k for (k,) in rule] == ["upload", "published", "estimate"]
+    assert {k for (k,) in kinds} <= {k for (k,) in rule}

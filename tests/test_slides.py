@@ -210,12 +210,12 @@ def test_column_weights_follow_the_longest_cell_within_bounds():
 def test_a_slide_holds_at_most_six_figures():
     figure = SlideFigure("a", "1", None, "x")
     assert len(Slide("k", "t", figures=(figure,) * 6).figures) == 6
-    with pytest.raises(ValueError, match="paling banyak 6"):
+    with pytest.raises(ValueError, match="at most 6"):
         Slide("k", "t", figures=(figure,) * 7)
 
 
 def test_a_ragged_table_is_refused():
-    with pytest.raises(ValueError, match="sepanjang"):
+    with pytest.raises(ValueError, match="as long as"):
         SlideTable(("a", "b"), (("1",),), (False, False))
 
 

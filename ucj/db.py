@@ -22,6 +22,7 @@ import pandas as pd
 from ucj.paths import QUERIES
 
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+_PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
 
 # `query(name, **params)`: ui.db.query on screen (cached), a Database's query in exports and tests.
 Query = Callable[..., pd.DataFrame]
@@ -35,10 +36,10 @@ class UnknownQuery(ValueError):
 def query_text(name: str, folder: Path = QUERIES) -> str:
     """The SQL of `queries/<name>.sql`; names are checked so a path can never be smuggled in."""
     if not _NAME.match(name):
-        raise UnknownQuery(f"nama query tidak sah: {name!r}")
+        raise UnknownQuery(f"invalid query name: {name!r}")
     path = folder / f"{name}.sql"
     if not path.is_file():
-        raise UnknownQuery(f"query tidak ada: {name!r} (dicari {path})")
+        raise UnknownQuery(f"no such query: {name!r} (looked for {path})")
     return path.read_text(encoding="utf-8")
 
 
@@ -47,12 +48,17 @@ def query_names(folder: Path = QUERIES) -> list[str]:
     return sorted(p.stem for p in folder.glob("*.sql"))
 
 
+def query_params(name: str, folder: Path = QUERIES) -> set[str]:
+    """The `$names` a query binds: what a caller (or the contract test) must pass."""
+    return set(_PARAM.findall(query_text(name, folder)))
+
+
 def _bound(name: str, params: Mapping[str, Any], folder: Path = QUERIES) -> tuple[str, dict[str, Any]]:
     sql = query_text(name, folder)
-    used = set(re.findall(r"\$([a-z_][a-z0-9_]*)", sql))
+    used = query_params(name, folder)
     missing = used - params.keys()
     if missing:
-        raise TypeError(f"query {name!r} perlu parameter: {', '.join(sorted(missing))}")
+        raise TypeError(f"query {name!r} needs parameters: {', '.join(sorted(missing))}")
     return sql, {k: v for k, v in params.items() if k in used}
 
 

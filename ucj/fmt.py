@@ -18,14 +18,14 @@ LOCALES: dict[str, str] = {"id": "id_ID", "en": "en_GB"}
 MISSING = {"id": "tidak ada data", "en": "no data"}
 
 
-def _missing(value: object) -> bool:
+def missing(value: object) -> bool:
     """None, NaN, pandas' NA and NaT all mean the source gave nothing."""
     return value is None or bool(pd.isna(value))
 
 
 def number(value: float | None, lang: Lang = "id", decimals: int = 0) -> str:
     """A count or amount with thousands separators; missing values say so instead of showing 0."""
-    if _missing(value):
+    if missing(value):
         return MISSING[lang]
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     return format_decimal(value, format=pattern, locale=LOCALES[lang])
@@ -33,7 +33,7 @@ def number(value: float | None, lang: Lang = "id", decimals: int = 0) -> str:
 
 def rupiah(value: float | None, lang: Lang = "id") -> str:
     """Whole rupiah, e.g. 'Rp 1.234.567' (contributions are whole rupiah, so no cents)."""
-    if _missing(value):
+    if missing(value):
         return MISSING[lang]
     sign = "-" if value < 0 else ""
     return f"{sign}Rp {number(abs(round(value)), lang)}"
@@ -41,7 +41,7 @@ def rupiah(value: float | None, lang: Lang = "id") -> str:
 
 def percent(ratio: float | None, lang: Lang = "id", decimals: int = 1) -> str:
     """A ratio (0.315) as a percentage, e.g. '31,5 %' in Indonesian, '31.5%' in English."""
-    if _missing(ratio):
+    if missing(ratio):
         return MISSING[lang]
     digits = "." + "0" * decimals if decimals else ""
     pattern = f"#,##0{digits} %" if lang == "id" else f"#,##0{digits}%"
@@ -50,23 +50,23 @@ def percent(ratio: float | None, lang: Lang = "id", decimals: int = 1) -> str:
 
 def date(value: dt.date | None, lang: Lang = "id") -> str:
     """A day, e.g. '9 Februari 2023'."""
-    if _missing(value):
+    if missing(value):
         return MISSING[lang]
     return _babel_date(value, format="d MMMM y", locale=LOCALES[lang])
 
 
 def month(value: dt.date | None, lang: Lang = "id", short: bool = False) -> str:
     """A month, e.g. 'Juni 2024' (or 'Jun 2024' for chart axes)."""
-    if _missing(value):
+    if missing(value):
         return MISSING[lang]
     return _babel_date(value, format="MMM y" if short else "MMMM y", locale=LOCALES[lang])
 
 
 def period(start: dt.date | None, end: dt.date | None, lang: Lang = "id") -> str:
     """A source's reference period as precisely as it was stated: '2023', 'Juni 2024', '9 Februari 2023'."""
-    if _missing(start):
+    if missing(start):
         return MISSING[lang]
-    if _missing(end) or end == start:
+    if missing(end) or end == start:
         return date(start, lang)
     last_of_month = (end + dt.timedelta(days=1)).day == 1
     if start.day == 1 and last_of_month and (start.year, start.month) == (end.year, end.month):

@@ -29,7 +29,7 @@ def table(folder: Path = LOCALE) -> dict[str, dict[str, str]]:
             for row in csv.DictReader(fh):
                 key = row["key"].strip()
                 if key in merged:
-                    raise DuplicateLabel(f"label {key!r} ada dua kali ({path.name})")
+                    raise DuplicateLabel(f"label {key!r} appears twice ({path.name})")
                 merged[key] = {lang: row[lang] for lang in LANGS}
     return merged
 

@@ -30,9 +30,9 @@ class Provenance:
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
-            raise ValueError(f"jenis angka tidak dikenal: {self.kind!r}")
+            raise ValueError(f"unknown kind of figure: {self.kind!r}")
         if self.kind == "estimate" and not self.method:
-            raise ValueError("perkiraan harus menyebut cara menghitungnya")
+            raise ValueError("an estimate must state how it was calculated")
 
     def citation(self, lang: Lang = "id") -> str:
         """When and where from: 'Agustus 2023 · Trimaulina dkk. (2025)'."""

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ucj.figures import Figure
 from ucj.fmt import Lang
 from ucj.i18n import t
-from ucj.region.headline import Figure
 
 BADGE_COLOUR = {"published": "green", "estimate": "orange", "upload": "blue"}
 

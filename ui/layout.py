@@ -8,9 +8,9 @@ import streamlit as st
 
 from ucj.fmt import Lang
 from ucj.i18n import LANGS, t
+from ui import url_state
 from ui.access import sign_in_panel
 from ui.db import query
-from ui.url_state import url_choice
 
 DEFAULT_REGION = "padang"
 # (url path, label key, script); the order is the order in the sidebar.
@@ -35,18 +35,13 @@ class Context:
     region_name: str
 
 
-def _init_from_url(key: str, options: list[str], default: str) -> None:
-    # The URL wins on first load (a shared link); afterwards the widget's state does.
-    if key not in st.session_state:
-        st.session_state[key] = url_choice(key, options, default)
-
-
 def frame() -> st.navigation:  # type: ignore[valid-type]
     """Lay out the sidebar and return the page to run."""
     regions = query("regions")
     slugs = regions["slug"].tolist()
-    _init_from_url("lang", list(LANGS), "id")
-    _init_from_url("region", slugs, DEFAULT_REGION if DEFAULT_REGION in slugs else slugs[0])
+    # The URL wins on first load (a shared link); afterwards the widget's state does.
+    url_state.init_widget("lang", "lang", list(LANGS), "id")
+    url_state.init_widget("region", "region", slugs, DEFAULT_REGION if DEFAULT_REGION in slugs else slugs[0])
     lang: Lang = st.session_state["lang"]
     names = dict(zip(regions["slug"], regions["nama"]))
 
@@ -63,7 +58,7 @@ def frame() -> st.navigation:  # type: ignore[valid-type]
         if not st.session_state.get("lang"):
             st.session_state["lang"] = "id"
         params = {"region": st.session_state["region"], "lang": st.session_state["lang"]}
-        st.query_params.update(params)
+        url_state.write(params)
         st.divider()
         for page in pages:
             st.page_link(page, query_params=params)

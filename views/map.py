@@ -8,6 +8,7 @@ from ucj.i18n import t
 from ucj.map.choropleth import base_map, choropleth_layer
 from ucj.map.coverage_metrics import area_values, as_mappings, default_month, first_with_data, months_of, target_for
 from ucj.map.metric_style import classes_for, formatter
+from ui import url_state
 from ui.db import query
 from ui.layout import context
 from ui.map import detail, panels, state, view
@@ -69,7 +70,7 @@ if focus.kec:
 
 detail.region_context(ctx, kab_inputs)
 
-state.write_url(
+url_state.write(
     {
         "metric": selection.metric,
         "segment": selection.segment,

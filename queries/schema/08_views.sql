@@ -1,10 +1,18 @@
+-- Which figure wins where several kinds stand for the same cell (area, period, segment, status):
+-- an upload (the Pemda's own data) over a published figure over an estimate. The one statement of
+-- that rule: queries join it and order by `precedence`, the map's Python reads the column they return.
+create view kind_precedence as
+select * from (values ('upload', 1), ('published', 2), ('estimate', 3)) as rule (kind, precedence);
+
 -- Participant counts with what a screen needs to cite them: the source's short name and, for a
 -- published row, the figure's own wording and period. Shared by the headline and the trend queries.
 create view participant_detail as
 select
     p.kode_wilayah, p.level, p.period, p.segment, p.status, p.persons, p.kind, p.method,
-    s.short as source_short, f.period_text, f.quote, f.period_start as figure_start, f.period_end as figure_end
+    k.precedence, s.short as source_short, f.period_text, f.quote, f.period_start as figure_start,
+    f.period_end as figure_end
 from participants as p
+inner join kind_precedence as k using (kind)
 inner join source as s using (source_id)
 left join published_figure as f using (figure_id);
 

@@ -44,5 +44,5 @@ def load(path: Path = SETTINGS_FILE, env: Mapping[str, str] | None = None) -> Ac
         max_hours=int(values.get("max_hours", default.max_hours)),
     )
     if settings.idle_minutes < 1 or settings.max_hours < 1:
-        raise ValueError(f"{path}: idle_minutes dan max_hours harus positif")
+        raise ValueError(f"{path}: idle_minutes and max_hours must be positive")
     return settings

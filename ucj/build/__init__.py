@@ -16,9 +16,10 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from ucj import schema
+from ucj import audit, schema
 from ucj.build.estimate import equal_desa_weights, interpolate_months, kecamatan_weights, spread
 from ucj.build.geo_files import BOUNDARY_SOURCE, DESA_FILES, KECAMATAN_FILES, read_features
+from ucj.db import run_query
 from ucj.paths import DEMO_DB, GEO, SEED
 
 # Seed files that feed a derivation step rather than a table of the same name.
@@ -48,15 +49,17 @@ def build(out: Path = DEMO_DB, seed: Path = SEED, geo: Path = GEO) -> BuildRepor
         _load_table_seeds(con, seed)
         _load_measures(con, seed)
         _add_estimates(con)
-        con.execute(
-            "insert into audit_log (actor, action, target_table, detail, rows_before, rows_after) "
-            "select 'build', 'build_demo', 'participants', 'dibangun dari data/seed', 0, count(*) from participants"
+        audit.record(
+            con,
+            actor="build",
+            action="build_demo",
+            target_table="participants",
+            detail="dibangun dari data/seed",
+            rows_before=0,
+            rows_after=_rows(con, "participants"),
         )
-        tables = con.execute(
-            "select table_name from information_schema.tables where table_type = 'BASE TABLE' order by 1"
-        ).fetchall()
-        rows = {name: con.execute(f'select count(*) from "{name}"').fetchone()[0] for (name,) in tables}
-        con.execute("checkpoint")
+        rows = {name: _rows(con, name) for name in _tables(con)}
+        con.checkpoint()
     except BaseException:
         con.close()
         tmp.unlink(missing_ok=True)
@@ -66,6 +69,14 @@ def build(out: Path = DEMO_DB, seed: Path = SEED, geo: Path = GEO) -> BuildRepor
     return BuildReport(out, time.perf_counter() - started, rows)
 
 
+def _tables(con: duckdb.DuckDBPyConnection) -> list[str]:
+    return run_query(con, "build_tables")["table_name"].tolist()
+
+
+def _rows(con: duckdb.DuckDBPyConnection, table: str) -> int:
+    return int(run_query(con, "build_table_rows", table_name=table)["row_count"].iloc[0])
+
+
 def _read_seed(path: Path) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str, keep_default_na=False).replace({"": None})
 
@@ -73,11 +84,7 @@ def _read_seed(path: Path) -> pd.DataFrame:
 def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
     if frame.empty:
         return
-    con.register("_frame", frame)
-    try:
-        con.execute(f'insert into "{table}" by name select * from _frame')
-    finally:
-        con.unregister("_frame")
+    con.append(table, frame, by_name=True)
 
 
 def _load_wilayah(con: duckdb.DuckDBPyConnection, seed: Path, geo: Path) -> None:
@@ -119,11 +126,11 @@ def _load_table_seeds(con: duckdb.DuckDBPyConnection, seed: Path) -> None:
 
     Tables are filled in the order the schema creates them, so foreign keys find their targets.
     """
-    tables = [name for (name,) in con.execute("select table_name from duckdb_tables() order by table_oid").fetchall()]
+    tables = _tables(con)
     files = {p.stem: p for p in seed.glob("*.csv") if p.stem not in DERIVATION_SEEDS and p.stem != "regions"}
     unknown = sorted(set(files) - set(tables))
     if unknown:
-        raise ValueError(f"{seed}: tidak ada tabel untuk file seed {', '.join(unknown)}")
+        raise ValueError(f"{seed}: no table for the seed files {', '.join(unknown)}")
     for name in tables:
         if name in files:
             _insert(con, name, _read_seed(files[name]))
@@ -140,17 +147,17 @@ def _figure_value(figure: pd.Series, take: str, figures: pd.DataFrame) -> float:
         return (float(figure["value_low"]) + float(figure["value_high"])) / 2
     if take in ("low", "high"):
         return float(figure[f"value_{take}"])
-    raise ValueError(f"take tidak dikenal: {take!r}")
+    raise ValueError(f"unknown take: {take!r}")
 
 
 def _load_measures(con: duckdb.DuckDBPyConnection, seed: Path) -> None:
     """Structured measures that point at published figures, plus published kecamatan population."""
-    figures = con.execute("select * from published_figure").df().set_index("figure_id")
+    figures = run_query(con, "build_published_figures").set_index("figure_id")
     plan = _read_seed(seed / "measures_from_figures.csv")
     by_table: dict[str, list[dict]] = {t: [] for t in MEASURE_TABLES}
     for i, row in enumerate(plan.to_dict("records"), start=2):
         if row["figure_id"] not in figures.index:
-            raise ValueError(f"measures_from_figures.csv baris {i}: figure_id {row['figure_id']!r} tidak ada")
+            raise ValueError(f"measures_from_figures.csv row {i}: figure_id {row['figure_id']!r} does not exist")
         figure = figures.loc[row["figure_id"]]
         value = _figure_value(figure, row["take"], figures)
         record = {
@@ -179,24 +186,23 @@ def _load_measures(con: duckdb.DuckDBPyConnection, seed: Path) -> None:
 
 
 def _add_estimates(con: duckdb.DuckDBPyConnection) -> None:
-    sources = dict(con.execute("select source_id, short from source").fetchall())
-    kecamatan = con.execute("select kode_kec, kode_kab, jumlah_desa_kel from kecamatan").df()
-    kec_pop = con.execute(
-        "select kode_wilayah, year, persons, source_id from population where level = 'kecamatan'"
-    ).df()
+    source_rows = run_query(con, "build_sources")
+    sources = dict(zip(source_rows["source_id"], source_rows["short"]))
+    kecamatan = run_query(con, "build_kecamatan")
+    kec_pop = run_query(con, "build_kecamatan_population")
     weights = kecamatan_weights(kecamatan, kec_pop, sources)
 
-    participants = con.execute("select * from participants where level = 'kabupaten' order by all").df()
+    participants = run_query(con, "build_region_rows", table_name="participants")
     participants["period"] = pd.to_datetime(participants["period"]).dt.date
     # Only active counts move month by month; registrations are one-off lists (an SK, a date).
     active = participants[participants["status"] == "active"]
     filled = [interpolate_months(series) for _, series in active.groupby(["kode_wilayah", "segment"])]
     _insert(con, "participants", pd.concat(filled, ignore_index=True))
 
-    desa = con.execute("select kode_desa, kode_kec from desa").df()
+    desa = run_query(con, "build_desa")
     desa_weights = equal_desa_weights(desa[desa["kode_kec"].str[:5].isin(DESA_SPREAD_REGIONS)])
     for table in ("workforce", "participants"):
-        parents = con.execute(f"select * from \"{table}\" where level = 'kabupaten' order by all").df()
+        parents = run_query(con, "build_region_rows", table_name=table)
         kec_rows = spread(parents, weights, "kecamatan")
         _insert(con, table, kec_rows)
         _insert(con, table, spread(kec_rows, desa_weights, "desa"))

@@ -7,11 +7,12 @@ import datetime as dt
 import pandas as pd
 
 from ucj.collab.rules import OPEN_STATUSES, STATUSES
+from ucj.fmt import missing
 
 
 def is_overdue(due_date: object, status: str, today: dt.date) -> bool:
     """An open item whose due date has passed; an item without a due date is never overdue."""
-    if due_date is None or pd.isna(due_date):
+    if missing(due_date):
         return False
     return status in OPEN_STATUSES and pd.Timestamp(due_date).date() < today
 

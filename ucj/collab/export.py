@@ -13,6 +13,7 @@ import pandas as pd
 from ucj import fmt
 from ucj.collab.actions import tracker
 from ucj.collab.stakeholders import mask_contact
+from ucj.figures import text_or_none
 from ucj.fmt import Lang
 from ucj.i18n import t
 
@@ -22,7 +23,7 @@ COLUMNS: tuple[str, ...] = (
 
 
 def _text(value: object) -> str:
-    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+    return text_or_none(value) or ""
 
 
 def _source(source_short: object, locator: object, meeting_ref: object) -> str:

@@ -7,6 +7,8 @@ import re
 
 import pandas as pd
 
+from ucj.fmt import missing
+
 # Scores of 4 and 5 count as high: the map's dividing lines sit at 3.5, between the points.
 HIGH_FROM = 4
 QUADRANTS: dict[tuple[bool, bool], str] = {
@@ -41,7 +43,7 @@ def spread_overlaps(frame: pd.DataFrame, x: str, y: str, radius: float = 0.18) -
 
 def mask_contact(value: object) -> str | None:
     """Enough to recognise a contact, not to use it: 'b•••@disnaker.go.id', '•••789'."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if missing(value):
         return None
     text = str(value).strip()
     if not text:

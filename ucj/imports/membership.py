@@ -17,6 +17,7 @@ import datetime as dt
 import hashlib
 import io
 import json
+import re
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -30,7 +31,7 @@ import pyarrow as pa
 from ucj.db import query_text, run_query
 from ucj.imports import recipients, values
 from ucj.imports.areas import Region
-from ucj.imports.columns import Column, find_header
+from ucj.imports.columns import Column, Header, find_header
 from ucj.imports.common_columns import SEGMENT
 from ucj.imports.encoding import NotText, decode
 from ucj.imports.problems import MAX_PROBLEMS, ImportRejected, Problem, errors
@@ -47,6 +48,7 @@ TABLE = "participant"
 MAX_EXTRACT_BYTES = 1024 * 2**20  # about 5 million rows; a bigger extract is split by kecamatan
 SAMPLE_BYTES = 64 * 1024  # enough to find the header and the delimiter
 SYNTHETIC_MARK = "contoh sintetis"
+_STATED_DATE = re.compile(r"\bper (\d{4}-\d{2}-\d{2})\b")
 STAGE = QUERIES / "stage"
 
 NAME = Column("name", ("nama", "nama peserta", "nama lengkap", "nama tenaga kerja", "name", "full name"), None, "")
@@ -128,7 +130,7 @@ BY_KEY = {c.key: c for c in COLUMNS}
 PARSED = ("segment", "programmes", "registered_on", "status", "last_paid", "desa", "funding")
 FREE_TEXT_LIMIT = 200
 
-Progress = Callable[[str, int], None]  # stage ('read', 'checked', 'stored') and rows done
+Progress = Callable[[str, int], None]  # stage ('read', 'checked') and rows done
 
 
 @dataclass(frozen=True)
@@ -147,9 +149,17 @@ KIND = ExtractKind(KEY, TABLE, COLUMNS)
 class Options:
     """What the user states beside the file."""
 
-    extract_date: dt.date  # the date the data stand at
+    extract_date: dt.date | None = None  # the date the data stand at; None: as the file's title states
     active_rule: str = active.DEFAULT_RULE
-    synthetic: bool = False  # a training file: NIKs with the synthetic birth month are accepted
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the extract is: the date its data stand at, its active rule, and whether it is synthetic."""
+
+    extract_date: dt.date
+    active_rule: str
+    synthetic: bool  # the file's title says "contoh sintetis": NIKs with the synthetic birth month are accepted
 
 
 @dataclass
@@ -159,7 +169,7 @@ class Staged:
     folder: Path
     file_name: str
     kode_kab: str
-    options: Options
+    facts: Facts
     sha256: str
     sheet: str | None
     file_rows: int
@@ -237,8 +247,8 @@ def _cell_text(cell: object) -> str:
     return str(cell)
 
 
-def _header(file_name: str, text: str) -> tuple[str, object, list[Problem]]:
-    """The delimiter, the header (row and positions) and the header's problems, from the file's start."""
+def _header(file_name: str, text: str) -> tuple[str, Header, list[Problem], str, int]:
+    """The delimiter, the header (row, positions), its problems, the text above it and its number of columns."""
     try:
         delimiter = csv.Sniffer().sniff(text[:8192], delimiters=DELIMITERS).delimiter
     except csv.Error:
@@ -253,7 +263,18 @@ def _header(file_name: str, text: str) -> tuple[str, object, list[Problem]]:
     if max(len(r.cells) for r in rows) > MAX_COLUMNS:
         raise _reject("too_many_columns", file_name, limit=MAX_COLUMNS)
     header, problems = find_header(Table(file_name, tuple(rows)), COLUMNS)
-    return delimiter, header, problems
+    title = " ".join(c for r in rows if r.number < header.row for c in r.cells)
+    width = max((len(r.cells) for r in rows if r.number == header.row), default=0)
+    return delimiter, header, problems, title, width
+
+
+def facts(file_name: str, title: str, options: Options) -> Facts:
+    """The extract's facts from the user's options and the file's title ("… per 2024-06-30", "contoh sintetis")."""
+    stated = _STATED_DATE.search(title)
+    extract_date = options.extract_date or (dt.date.fromisoformat(stated[1]) if stated else None)
+    if extract_date is None:
+        raise _reject("missing_extract_date", file_name)
+    return Facts(extract_date, options.active_rule, SYNTHETIC_MARK in title.casefold())
 
 
 def _nik_problem(synthetic: bool) -> Callable[[str], str | None]:
@@ -320,20 +341,28 @@ def _stage_sql(name: str) -> str:
     return query_text(name, STAGE)
 
 
-def _read_raw(con: duckdb.DuckDBPyConnection, path: Path, delimiter: str, encoding: str, header) -> int:
+def _read_raw(
+    con: duckdb.DuckDBPyConnection, path: Path, delimiter: str, encoding: str, header: Header, width: int
+) -> int:
     """The file's rows below the header as text, one column per known key (absent ones empty)."""
     # The select list is made from the fixed column keys and the header's column positions, never
-    # from the file's text; DuckDB numbers the columns of a header-less file column0, column1, …
+    # from the file's text: the file's columns are named c0, c1, … by position.
     picked = [
-        f"nullif(trim(column{header.positions[c.key]}), '') as {c.key}"
+        f"nullif(trim(c{header.positions[c.key]}), '') as {c.key}"
         if c.key in header.positions
         else f"null::varchar as {c.key}"
         for c in COLUMNS
     ]
     con.execute(
         "create table raw_file as select * from read_csv($path, delim = $delim, header = false, skip = $skip,"
-        " all_varchar = true, null_padding = true, encoding = $encoding, quote = '\"', escape = '\"')",
-        {"path": str(path), "delim": delimiter, "skip": header.row, "encoding": encoding},
+        " names = $names, all_varchar = true, null_padding = true, encoding = $encoding, quote = '\"', escape = '\"')",
+        {
+            "path": str(path),
+            "delim": delimiter,
+            "skip": header.row,
+            "encoding": encoding,
+            "names": [f"c{i}" for i in range(width)],
+        },
     )
     con.execute(
         f"create table raw as select cast(rowid + {int(header.row) + 1} as integer) as row, {', '.join(picked)}"
@@ -346,11 +375,11 @@ def _read_raw(con: duckdb.DuckDBPyConnection, path: Path, delimiter: str, encodi
 
 
 def _value_problems(
-    con: duckdb.DuckDBPyConnection, file_name: str, labels: dict[str, str], options: Options
+    con: duckdb.DuckDBPyConnection, file_name: str, labels: dict[str, str], extract_date: dt.date
 ) -> list[Problem]:
     found = con.execute(
         _stage_sql("problems"),
-        {"extract_date": options.extract_date, "limit": FREE_TEXT_LIMIT, "max_problems": MAX_PROBLEMS},
+        {"extract_date": extract_date, "limit": FREE_TEXT_LIMIT, "max_problems": MAX_PROBLEMS},
     ).fetchall()
     problems = []
     for row, key, code, params_json, _total in found:
@@ -422,15 +451,16 @@ def _stage_in(
     if is_excel:
         path, sheet, problems = _xlsx_as_csv(file_name, path.read_bytes(), sheet, folder / "sheet.csv")
     text, encoding = _sample_text(file_name, path)
-    delimiter, header, header_problems = _header(file_name, text)
+    delimiter, header, header_problems, title, width = _header(file_name, text)
     problems += header_problems
     if errors(problems):
         raise ImportRejected(problems)
+    known = facts(file_name, title, options)
     con = duckdb.connect(str(folder / "stage.duckdb"))
     try:
-        _register_functions(con, secret, options.synthetic)
+        _register_functions(con, secret, known.synthetic)
         try:
-            rows = _read_raw(con, path, delimiter, _duckdb_encoding(encoding), header)
+            rows = _read_raw(con, path, delimiter, _duckdb_encoding(encoding), header, width)
         except duckdb.Error as exc:
             raise _reject("bad_csv", file_name, detail=str(exc).splitlines()[0]) from exc
         report("read", rows)
@@ -438,7 +468,7 @@ def _stage_in(
             raise _reject("no_rows", file_name)
         _value_maps(con, region)
         con.execute(_stage_sql("nik_checked"))
-        problems += _value_problems(con, file_name, header.labels, options)
+        problems += _value_problems(con, file_name, header.labels, known.extract_date)
         report("checked", rows)
         if errors(problems):
             raise ImportRejected(problems)
@@ -450,9 +480,9 @@ def _stage_in(
             {
                 "kode_kab": region.kode_kab,
                 "file_name": file_name,
-                "extract_date": options.extract_date,
-                "rule": options.active_rule,
-                "synthetic": options.synthetic,
+                "extract_date": known.extract_date,
+                "rule": known.active_rule,
+                "synthetic": known.synthetic,
             },
         )
         for table in ("raw", "nik_checked", *(f"map_{key}" for key in PARSED)):
@@ -461,7 +491,13 @@ def _stage_in(
         outside = run_query(con, "membership_outside", import_id=0)
     finally:
         con.close()
-    return Staged(folder, file_name, region.kode_kab, options, sha256, sheet, rows, tuple(problems), counts, outside)
+    return Staged(folder, file_name, region.kode_kab, known, sha256, sheet, rows, tuple(problems), counts, outside)
+
+
+def sample(staged: Staged) -> pd.DataFrame:
+    """The first staged participants (encrypted columns still encrypted), for a masked preview."""
+    with duckdb.connect(str(staged.database), read_only=True) as con:
+        return run_query(con, "membership_sample", import_id=0)
 
 
 def _sha256(path: Path) -> str:

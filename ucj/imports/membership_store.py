@@ -11,6 +11,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
+from ucj import fmt
 from ucj.db import execute, run_query
 from ucj.i18n import t
 from ucj.imports.kind import Batch, Request, execute_with_rows
@@ -24,9 +25,9 @@ SHOWN_OVERLAPS = 5
 
 def method(staged: Staged) -> str:
     """The rule under every count an extract brings, in words (stored in Indonesian like every method)."""
-    rule = t(f"membership.rule.{staged.options.active_rule}", "id")
-    text = t("membership.method", "id", file=staged.file_name, date=staged.options.extract_date.isoformat(), rule=rule)
-    return f"{text} ({SYNTHETIC_MARK})" if staged.options.synthetic else text
+    rule = t(f"membership.rule.{staged.facts.active_rule}", "id")
+    text = t("membership.method", "id", file=staged.file_name, date=fmt.date(staged.facts.extract_date), rule=rule)
+    return f"{text} ({SYNTHETIC_MARK})" if staged.facts.synthetic else text
 
 
 def overlap_problems(
@@ -52,25 +53,25 @@ def commit(con: duckdb.DuckDBPyConnection, staged: Staged, actor: str) -> Commit
         raise ImportRejected(problems)
     before = table_counts(con)
     import_id = next_import_id(con)
-    mark = SYNTHETIC_MARK if staged.options.synthetic else None
+    mark = SYNTHETIC_MARK if staged.facts.synthetic else None
     batch = Batch(import_id, open_batch(con, import_id, staged.file_name, actor, mark))
     with duckdb.connect(str(staged.database), read_only=True) as stage:
-        rows = stage.execute("select * from participant").fetch_record_batch()
+        rows = stage.sql("select * from participant").to_arrow_reader()
         con.register("import_rows", rows)
         try:
             execute(con, "import_membership_participants", import_id=import_id)
         finally:
             con.unregister("import_rows")
-    options = staged.options
+    facts = staged.facts
     execute(
         con,
         "import_membership_extract",
         import_id=import_id,
         kode_kab=staged.kode_kab,
         file_name=staged.file_name,
-        extract_date=options.extract_date,
-        active_rule=options.active_rule,
-        synthetic=options.synthetic,
+        extract_date=facts.extract_date,
+        active_rule=facts.active_rule,
+        synthetic=facts.synthetic,
     )
     counts = run_query(con, "membership_counts", import_id=import_id).assign(method=method(staged))
     execute_with_rows(

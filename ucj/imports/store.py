@@ -71,7 +71,7 @@ def load_region(con: duckdb.DuckDBPyConnection, kode_kab: str) -> Region:
     areas = run_query(con, "import_region_areas", kode_kab=kode_kab)
     by_level = {level: dict(zip(rows["kode"], rows["nama"])) for level, rows in areas.groupby("level")}
     if kode_kab not in by_level.get("kabupaten", {}):
-        raise ValueError(f"wilayah tidak dikenal: {kode_kab!r}")
+        raise ValueError(f"unknown region: {kode_kab!r}")
     return Region(kode_kab, by_level["kabupaten"][kode_kab], by_level.get("kecamatan", {}), by_level.get("desa", {}))
 
 

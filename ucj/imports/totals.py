@@ -12,10 +12,10 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
+from ucj.figures import SEGMENTS
 from ucj.imports.areas import Region
 from ucj.imports.problems import Problem
 from ucj.imports.rows import Record
-from ucj.region.headline import SEGMENTS
 
 
 @dataclass(frozen=True)

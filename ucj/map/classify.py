@@ -65,9 +65,9 @@ class Classes:
 
     def __post_init__(self) -> None:
         if list(self.breaks) != sorted(set(self.breaks)):
-            raise ValueError(f"batas kelas harus naik dan unik: {self.breaks}")
+            raise ValueError(f"class breaks must be ascending and unique: {self.breaks}")
         if self.colours and len(self.colours) != len(self.breaks) + 1:
-            raise ValueError("jumlah warna harus satu lebih banyak dari batas kelas")
+            raise ValueError("there must be one more colour than class breaks")
 
     def __len__(self) -> int:
         return len(self.colours)

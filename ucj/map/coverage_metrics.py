@@ -18,9 +18,10 @@ from typing import Any, Literal
 import pandas as pd
 
 from ucj.db import Query
+from ucj.figures import SEGMENTS, date_or_none, text_or_none
 from ucj.map.ranking import ranks
 from ucj.provenance import Kind, combine
-from ucj.region.headline import SEGMENTS, closest_in_time
+from ucj.region.headline import closest_in_time
 
 Metric = Literal["coverage", "active", "registered", "uncovered", "bpu_share", "change", "progress", "workforce"]
 METRICS: tuple[Metric, ...] = (
@@ -37,7 +38,6 @@ METRICS: tuple[Metric, ...] = (
 SEGMENT_FREE: frozenset[Metric] = frozenset({"bpu_share", "workforce"})
 RATIO_METRICS: frozenset[Metric] = frozenset({"coverage", "bpu_share", "change", "progress"})
 SHOWN_DECIMALS = 3  # of a ratio: 0,1 %
-PRECEDENCE: dict[str, int] = {"upload": 0, "published": 1, "estimate": 2}
 TargetScope = Literal["kecamatan", "kabupaten", "nasional"]
 COLUMNS = ["kode", "value", "kind", "as_of", "source", "method"]
 
@@ -92,15 +92,11 @@ class Part:
 
 
 def preferred(rows: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
-    """One row per `keys`: an upload over a published figure over an estimate."""
+    """One row per `keys`, the best kind first by the `precedence` the query took from the schema's
+    `kind_precedence` (an upload over a published figure over an estimate)."""
     if rows.empty:
         return rows
-    rank = rows["kind"].map(PRECEDENCE)
-    return rows.assign(_rank=rank).sort_values([*keys, "_rank"]).drop_duplicates(keys).drop(columns="_rank")
-
-
-def _date(value: object) -> dt.date | None:
-    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
+    return rows.sort_values([*keys, "precedence"], kind="stable").drop_duplicates(keys)
 
 
 def _part(row: Mapping[str, Any]) -> Part:
@@ -108,9 +104,9 @@ def _part(row: Mapping[str, Any]) -> Part:
     return Part(
         value=float(row["persons"]),
         kind=row["kind"],
-        as_of=_date(row["period"]),
+        as_of=date_or_none(row["period"]),
         source=row["source_short"],
-        method=None if method is None or pd.isna(method) else str(method),
+        method=text_or_none(method),
     )
 
 
@@ -262,7 +258,7 @@ def _quotient(
 def months(participants: pd.DataFrame, workforce: pd.DataFrame) -> list[dt.date]:
     """Every month some figure stands at, oldest first."""
     periods = pd.concat([participants["period"], workforce["period"]])
-    return sorted({d for d in (_date(p) for p in periods) if d is not None})
+    return sorted({d for d in (date_or_none(p) for p in periods) if d is not None})
 
 
 def months_of(*inputs: Inputs) -> list[dt.date]:

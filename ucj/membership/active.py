@@ -34,7 +34,7 @@ def is_active(
 ) -> bool:
     """Registered by the month's last day and paid for the month (or within the rule's grace)."""
     if rule not in GRACE_MONTHS:
-        raise ValueError(f"aturan aktif tidak dikenal: {rule!r}")
+        raise ValueError(f"unknown active rule: {rule!r}")
     month = month_start(month)
     if registered_on > month_end(month) or last_paid_month is None:
         return False

@@ -49,6 +49,6 @@ def encrypt(text: str) -> bytes:
 def decrypt(blob: bytes) -> str:
     """The text back; cryptography's InvalidTag when the blob was changed or another key made it."""
     if blob[:1] != _VERSION:
-        raise ValueError("bukan data terenkripsi aplikasi ini")
+        raise ValueError("not data encrypted by this app")
     nonce, body = blob[1 : 1 + NONCE_BYTES], blob[1 + NONCE_BYTES :]
     return _cipher(str(key_path())).decrypt(nonce, body, None).decode("utf-8")

@@ -3,18 +3,12 @@ unit and the language's format, with its period as the source states it, the sou
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 
 from ucj import fmt
-from ucj.fmt import Lang
+from ucj.figures import published_decimals
+from ucj.fmt import Lang, missing
 from ucj.i18n import t
-from ucj.region.headline import published_decimals
-
-
-def _present(value: object) -> bool:
-    return value is not None and not (isinstance(value, float) and math.isnan(value))
 
 
 def _one(value: float, unit: str, lang: Lang) -> str:
@@ -30,24 +24,24 @@ def value_text(row: pd.Series, lang: Lang) -> str:
     """The figure as stated: a single value, the range 'low – high' the source gives instead, or '< high'
     where the source gives only a ceiling ('belum mencapai 50%': the seeds store the floor as 0)."""
     unit = str(row["unit"])
-    if _present(row["value"]):
+    if not missing(row["value"]):
         return _one(float(row["value"]), unit, lang)
     low, high = row.get("value_low"), row.get("value_high")
-    if _present(high) and (not _present(low) or low == 0):
+    if not missing(high) and (missing(low) or low == 0):
         return f"< {_one(float(high), unit, lang)}"
-    parts = [_one(float(v), unit, lang) for v in (low, high) if _present(v)]
+    parts = [_one(float(v), unit, lang) for v in (low, high) if not missing(v)]
     return " – ".join(parts) if parts else fmt.MISSING[lang]
 
 
 def _row(figure: pd.Series, lang: Lang) -> dict[str, object]:
-    extra = [str(v) for v in (figure["group_label"], figure["segment"]) if _present(v) and v != "ALL"]
+    extra = [str(v) for v in (figure["group_label"], figure["segment"]) if not missing(v) and v != "ALL"]
     label = t(f"fig.{figure['indicator']}", lang)
     return {
         "indicator": f"{label} ({', '.join(extra)})" if extra else label,
         "place": figure["place"],
         "value": value_text(figure, lang),
         "when": figure["period_text"],
-        "source": ", ".join(str(p) for p in (figure["source_short"], figure["locator"]) if _present(p)),
+        "source": ", ".join(str(p) for p in (figure["source_short"], figure["locator"]) if not missing(p)),
         "quote": figure["quote"],
         "note": figure["note"],
     }

@@ -9,72 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass
-from typing import Literal
 
 import pandas as pd
 
 from ucj import fmt
 from ucj.db import Query
-from ucj.fmt import Lang
+from ucj.figures import SEGMENTS, Figure, Unit, date_or_none, published_decimals, row_provenance
 from ucj.provenance import Provenance
-
-Unit = Literal["persons", "ratio", "points"]
-SEGMENTS: tuple[str, ...] = ("PU", "BPU", "JAKON", "PMI")
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One headline number. `value` None means the sources give nothing: shown as 'no data'."""
-
-    key: str
-    value: float | None
-    unit: Unit
-    provenance: Provenance | None
-    decimals: int = 1  # for ratios: a published 52,15 % keeps both decimals
-    qualifier: str | None = None  # a label key said after the label, e.g. 'status.registered'
-
-    def text(self, lang: Lang = "id") -> str:
-        if self.unit == "ratio":
-            return fmt.percent(self.value, lang, self.decimals)
-        if self.unit == "points":
-            if self.value is None:
-                return fmt.MISSING[lang]
-            return f"{fmt.number(self.value * 100, lang, decimals=1)} {'poin' if lang == 'id' else 'pts'}"
-        return fmt.number(self.value, lang)
-
-
-def _date(value: object) -> dt.date | None:
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
-        return None
-    return pd.Timestamp(value).date()
-
-
-def _text(value: object) -> str | None:
-    return None if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
-
-
-def row_provenance(row: pd.Series, kind: str | None = None, method: str | None = None) -> Provenance:
-    """Provenance of a query row; a published row stands at its source's stated period."""
-    row_kind = row.get("kind", "published")
-    start, end = _date(row.get("period", row.get("period_start"))), None
-    if row_kind == "published" and _date(row.get("figure_start")) is not None:
-        start, end = _date(row.get("figure_start")), _date(row.get("figure_end"))
-    elif start is not None and start.day == 1:  # monthly rows stand for their month
-        end = (pd.Timestamp(start) + pd.offsets.MonthEnd(0)).date()
-    return Provenance(
-        kind=kind or row_kind,
-        source=row["source_short"],
-        as_of=start,
-        as_of_end=end,
-        method=method or _text(row.get("method")),
-        quote=_text(row.get("quote")),
-        stated_as=_text(row.get("period_text")),
-    )
-
-
-def published_decimals(percent: float) -> int:
-    """How many decimals a published percentage has (36 → 1, 52.15 → 2), at least one."""
-    return max(1, min(2, len(f"{percent:.2f}".rstrip("0").split(".")[1])))
 
 
 def _none(key: str, unit: Unit = "persons") -> Figure:
@@ -115,7 +56,7 @@ def coverage_figures(
     """
     total = segments[(segments["segment"] == "ALL") & (segments["status"] == "active")]
     active_row = None if total.empty else total.iloc[0]
-    active_date = None if active_row is None else _date(active_row["period"])
+    active_date = None if active_row is None else date_or_none(active_row["period"])
     workforce = closest_in_time(workforce_rows, active_date)
     wf = (
         Figure("workforce", workforce["persons"], "persons", row_provenance(workforce))

@@ -6,29 +6,11 @@ import datetime as dt
 
 import pandas as pd
 
-from ucj.provenance import Provenance
-from ucj.region.headline import Figure
-
-
-def _date(value: object) -> dt.date | None:
-    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
-
-
-def _text(value: object) -> str | None:
-    return None if value is None or pd.isna(value) else str(value)
+from ucj.figures import Figure, row_provenance
 
 
 def _published_percent(key: str, row: pd.Series, decimals: int = 2) -> Figure:
-    provenance = Provenance(
-        kind=row["kind"],
-        source=row["source_short"],
-        as_of=_date(row.get("figure_start")),
-        as_of_end=_date(row.get("figure_end")),
-        method=_text(row.get("method")),
-        quote=_text(row.get("quote")),
-        stated_as=_text(row.get("period_text")),
-    )
-    return Figure(key, row["value"] / 100, "ratio", provenance, decimals)
+    return Figure(key, row["value"] / 100, "ratio", row_provenance(row), decimals)
 
 
 def national_figures(rates: pd.DataFrame, targets: pd.DataFrame) -> tuple[Figure, Figure]:

@@ -16,7 +16,7 @@ OVERDUE_MARK = "⚠"
 
 
 def _text(value: object, lang: fmt.Lang) -> str:
-    return fmt.MISSING[lang] if value is None or pd.isna(value) else str(value)
+    return fmt.MISSING[lang] if fmt.missing(value) else str(value)
 
 
 def _title(row: pd.Series, lang: fmt.Lang) -> str:

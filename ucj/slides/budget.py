@@ -12,9 +12,10 @@ from dataclasses import replace
 import pandas as pd
 
 from ucj import fmt
+from ucj.figures import Figure, row_provenance
 from ucj.i18n import t
 from ucj.provenance import Provenance
-from ucj.region.headline import Figure, row_provenance, subsidised_figure
+from ucj.region.headline import subsidised_figure
 from ucj.slides import calculator_scenario
 from ucj.slides.model import DeckContext, Query, Slide, SlideFigure, SlideTable, as_of_of, slide_figure, sources_of
 from ucj.subsidy.calendar import add_months, first_of_month

@@ -14,13 +14,13 @@ import pandas as pd
 import shapely
 
 from ucj import fmt
+from ucj.figures import Figure, published_decimals
 from ucj.i18n import t
 from ucj.map.classify import MISSING_COLOUR, Classes
 from ucj.map.coverage_metrics import Part, Selection, area_values, default_month, ranking, read_inputs, target_for
 from ucj.map.geometry import FeatureCollection, feature_collection
 from ucj.map.metric_style import classes_for, formatter
 from ucj.provenance import Provenance, combine
-from ucj.region.headline import Figure, published_decimals
 from ucj.slides.charts import LANDSCAPE, PORTRAIT, class_map
 from ucj.slides.model import DeckContext, Query, Slide, SlideFigure, SlideTable, as_of_of, slide_figure, sources_of
 

@@ -48,7 +48,7 @@ def _new_pdf(deck: Deck) -> FPDF:
     for style, name in FONT_FILES.items():
         path = Path(FONT_DIR) / name
         if not path.is_file():
-            raise MissingFont(f"{path} tidak ada: pasang paket Debian fonts-dejavu-core")
+            raise MissingFont(f"{path} is missing: install the Debian package fonts-dejavu-core")
         pdf.add_font(FONT, style, str(path))
     ctx = deck.context
     pdf.set_title(f"{t('nav.rapat', ctx.lang)} · {ctx.region_name}")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from ucj.figures import Figure
 from ucj.fmt import Lang
 from ucj.i18n import t
-from ucj.region.headline import Figure, region_headline
+from ucj.region.headline import region_headline
 from ucj.slides.model import DeckContext, Query, Slide, as_of_of, slide_figure, sources_of
 
 

@@ -53,7 +53,7 @@ class SlideTable:
     def __post_init__(self) -> None:
         widths = {len(self.numeric), len(self.essential or self.columns), *(len(r) for r in self.rows)}
         if widths != {len(self.columns)}:
-            raise ValueError("setiap baris tabel harus sepanjang daftar kolomnya")
+            raise ValueError("every table row must be as long as its list of columns")
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ class Slide:
 
     def __post_init__(self) -> None:
         if len(self.figures) > MAX_FIGURES:
-            raise ValueError(f"slide {self.key}: {len(self.figures)} angka, paling banyak {MAX_FIGURES}")
+            raise ValueError(f"slide {self.key}: {len(self.figures)} figures, at most {MAX_FIGURES}")
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 
 from ucj import fmt
+from ucj.figures import row_provenance
 from ucj.i18n import t
 from ucj.provenance import combine
-from ucj.region.headline import row_provenance
 from ucj.slides.charts import LANDSCAPE, PORTRAIT, series_chart
 from ucj.slides.model import DeckContext, Query, Slide, SlideFigure, as_of_of, slide_figure, sources_of
 

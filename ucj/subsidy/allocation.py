@@ -117,13 +117,13 @@ def _pots_by_area(areas: list[Area], pots: list[Pot]) -> dict[str, list[int]]:
 
 def _check(areas: list[Area], pots: list[Pot], unit_costs: list[int]) -> None:
     if len(pots) != len(unit_costs):
-        raise ValueError("setiap pos dana perlu biaya per pekerja")
+        raise ValueError("every funding pot needs a cost per worker")
     if any(c <= 0 for c in unit_costs):
-        raise ValueError("biaya per pekerja harus lebih dari 0")
+        raise ValueError("the cost per worker must be more than 0")
     if any(a.uncovered < 0 for a in areas):
-        raise ValueError("jumlah pekerja belum terlindungi tidak boleh negatif")
+        raise ValueError("the number of unprotected workers must not be negative")
     if len({a.kecamatan for a in areas}) != len(areas):
-        raise ValueError("kecamatan ganda dalam daftar")
+        raise ValueError("a kecamatan appears twice in the list")
 
 
 def lowest_coverage_first(areas: list[Area], pots: list[Pot], unit_costs: list[int], months: int = 1) -> Allocation:
@@ -214,7 +214,7 @@ def optimise(
     """
     _check(areas, pots, unit_costs)
     if not 0 <= min_share <= 1:
-        raise ValueError("porsi minimum harus antara 0 dan 1")
+        raise ValueError("the minimum share must be between 0 and 1")
     result = Allocation("optimise", pots, unit_costs, months=months)
     pairs = _variables(areas, pots)
     if not pairs:
@@ -254,13 +254,13 @@ def _verify(result: Allocation, areas: list[Area]) -> None:
     """The solver works in floating point: check the whole-number answer against every restriction."""
     for i, pot in enumerate(result.pots):
         if result.left(i) < 0:
-            raise ArithmeticError(f"alokasi melampaui anggaran {pot.funding}")
+            raise ArithmeticError(f"the allocation exceeds the budget of {pot.funding}")
     for (i, k), _ in result.workers.items():
         if not result.pots[i].allows(k):
-            raise ArithmeticError(f"{result.pots[i].funding} dipakai di luar wilayahnya ({k})")
+            raise ArithmeticError(f"{result.pots[i].funding} is spent outside its area ({k})")
     for a in areas:
         if result.workers_in(a.kecamatan) > a.uncovered:
-            raise ArithmeticError(f"{a.kecamatan} mendapat lebih dari pekerja yang belum terlindungi")
+            raise ArithmeticError(f"{a.kecamatan} gets more than its unprotected workers")
 
 
 def allocate(
@@ -279,6 +279,6 @@ def allocate(
     elif rule == "optimise":
         return optimise(areas, pots, unit_costs, months, min_share)
     else:
-        raise ValueError(f"aturan alokasi tidak dikenal: {rule!r}")
+        raise ValueError(f"unknown allocation rule: {rule!r}")
     _verify(result, areas)
     return result

@@ -23,7 +23,7 @@ COST_COLUMNS = ["kecamatan", "target_group", "funding", "month", "workers", "per
 def whole_rupiah(amount: Fraction) -> int:
     """Round half up to a whole rupiah (amounts here are never negative)."""
     if amount < 0:
-        raise ValueError(f"iuran tidak boleh negatif: {amount}")
+        raise ValueError(f"contribution must not be negative: {amount}")
     return int(amount + Fraction(1, 2))
 
 
@@ -48,7 +48,7 @@ def contribution(
 ) -> Contribution:
     """A BPU worker's contribution in `month` under the rules in force on its first day."""
     if package not in PACKAGES:
-        raise ValueError(f"paket tidak dikenal: {package!r}")
+        raise ValueError(f"unknown package: {package!r}")
     bracket = book.bracket(declared_income, month)
     jkk_rule = book.require("bpu.jkk.rate", month, funding, worker_group)
     jkm_rule = book.require("bpu.jkm.amount", month, funding, worker_group)
@@ -93,9 +93,9 @@ class Plan:
 
     def __post_init__(self) -> None:
         if self.months < 1:
-            raise ValueError("jumlah bulan minimal 1")
+            raise ValueError("the number of months must be at least 1")
         if any(line.workers < 0 for line in self.lines):
-            raise ValueError("jumlah pekerja tidak boleh negatif")
+            raise ValueError("the number of workers must not be negative")
 
     @property
     def workers(self) -> int:
@@ -144,7 +144,7 @@ def cost_table(book: RuleBook, plan: Plan) -> pd.DataFrame:
 def cost_by(table: pd.DataFrame, column: str) -> pd.DataFrame:
     """Total cost and worker-months per value of `column` (kecamatan, target_group, funding or month)."""
     if column not in ("kecamatan", "target_group", "funding", "month"):
-        raise ValueError(f"tidak bisa dikelompokkan menurut {column!r}")
+        raise ValueError(f"cannot group by {column!r}")
     grouped = table.assign(worker_months=table["workers"]).groupby(column, dropna=False, sort=True)
     return grouped[["worker_months", "cost_rp"]].sum().reset_index()
 

@@ -49,7 +49,7 @@ SHEETS = {
 
 
 def _cell(value: object, kind: str, lang: Lang) -> object:
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
+    if fmt.missing(value):
         return fmt.MISSING[lang]  # a missing figure says so, never a blank that reads as 0
     if kind == "month":
         return pd.Timestamp(value).to_pydatetime()

@@ -6,7 +6,6 @@ difference of two figures is an estimate whenever either is, and its rule says w
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import pandas as pd
@@ -39,7 +38,7 @@ class Region:
 
 
 def _value(v: object) -> int | None:
-    return None if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA else int(v)
+    return None if fmt.missing(v) else int(v)
 
 
 def _provenance(row: pd.Series, workforce: int, active: int) -> Provenance:

@@ -25,9 +25,9 @@ class ClaimRates:
     def __post_init__(self) -> None:
         for name in ("death_rate_annual", "fatal_accident_rate_annual", "injury_rate_annual"):
             if not 0 <= getattr(self, name) <= 1:
-                raise ValueError(f"{name} harus antara 0 dan 1")
+                raise ValueError(f"{name} must be between 0 and 1")
         if self.injury_cost_rp < 0:
-            raise ValueError("biaya klaim tidak boleh negatif")
+            raise ValueError("the claim cost must not be negative")
 
     @classmethod
     def defaults(cls, book: RuleBook) -> ClaimRates:

@@ -22,9 +22,9 @@ class Pot:
 
     def __post_init__(self) -> None:
         if self.budget_rp < 0:
-            raise ValueError("anggaran tidak boleh negatif")
+            raise ValueError("the budget must not be negative")
         if self.kecamatan is not None and not self.kecamatan:
-            raise ValueError(f"{self.funding}: daftar kecamatan tempat dana boleh dipakai kosong")
+            raise ValueError(f"{self.funding}: the list of kecamatan where the money may be spent is empty")
 
     def allows(self, kecamatan: str) -> bool:
         return self.kecamatan is None or kecamatan in self.kecamatan
@@ -58,7 +58,7 @@ def reach(book: RuleBook, pots: list[Pot], plan: Plan) -> list[Reach]:
 def desa_pots(funding: str, desa_per_kecamatan: dict[str, int], workers_per_desa: int, unit_cost: int) -> list[Pot]:
     """'1 Nagari 100 orang': each desa pays for its own workers, so each kecamatan gets its own pot."""
     if workers_per_desa < 0:
-        raise ValueError("jumlah pekerja per desa tidak boleh negatif")
+        raise ValueError("the number of workers per desa must not be negative")
     return [
         Pot(funding, n * workers_per_desa * unit_cost, frozenset({kode}))
         for kode, n in sorted(desa_per_kecamatan.items())

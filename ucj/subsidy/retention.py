@@ -46,7 +46,7 @@ class Evidence:
     @property
     def monthly_dropout(self) -> float:
         if self.start <= 0 or self.steps <= 0 or not 0 <= self.end <= self.start:
-            raise ValueError(f"{self.key}: penurunan {self.start} → {self.end} dalam {self.steps} bulan tidak sah")
+            raise ValueError(f"{self.key}: a decline {self.start} → {self.end} over {self.steps} months is invalid")
         return 1 - (self.end / self.start) ** (1 / self.steps)
 
 
@@ -114,7 +114,7 @@ def is_incentive_month(t: int, incentives: tuple[str, ...]) -> bool:
     """Month t (1 = the first self-paid month) is paid by the programme under the chosen incentives."""
     unknown = set(incentives) - set(INCENTIVES)
     if unknown:
-        raise ValueError(f"insentif tidak dikenal: {sorted(unknown)}")
+        raise ValueError(f"unknown incentives: {sorted(unknown)}")
     return ("first_free" in incentives and t == 1) or ("yearly_free" in incentives and t % 12 == 0)
 
 
@@ -136,7 +136,7 @@ def retention(
     incentive month the programme pays at `incentive_funding`'s rate and nobody lapses.
     """
     if not 0 <= dropout <= 1:
-        raise ValueError("angka putus bayar per bulan harus antara 0 dan 1")
+        raise ValueError("the monthly dropout rate must be between 0 and 1")
     group = book.worker_group(target_group)
     rows = []
     lapsing_months = 0

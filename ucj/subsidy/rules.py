@@ -199,7 +199,7 @@ class RuleBook:
         best = max(r.specificity for r in matches)
         top = [r for r in matches if r.specificity == best]
         if len(top) > 1:
-            raise AmbiguousRule(f"{rule} pada {on}: {len(top)} baris sama-sama cocok ({funding}, {group})")
+            raise AmbiguousRule(f"{rule} on {on}: {len(top)} rows match equally well ({funding}, {group})")
         return top[0]
 
     def require(self, rule: str, on: dt.date, funding: str = ANY, group: str = ANY) -> Rule:
@@ -240,19 +240,19 @@ def _date(text: str, where: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text)
     except ValueError as err:
-        raise RuleError(f"{where}: tanggal tidak sah {text!r}") from err
+        raise RuleError(f"{where}: invalid date {text!r}") from err
 
 
 def _fraction(text: str, where: str) -> Fraction:
     try:
         return Fraction(text)
     except (ValueError, ZeroDivisionError) as err:
-        raise RuleError(f"{where}: angka tidak sah {text!r}") from err
+        raise RuleError(f"{where}: invalid number {text!r}") from err
 
 
 def _bool(text: str, where: str) -> bool:
     if text not in ("true", "false"):
-        raise RuleError(f"{where}: secondary harus true/false, bukan {text!r}")
+        raise RuleError(f"{where}: secondary must be true/false, not {text!r}")
     return text == "true"
 
 
@@ -261,38 +261,38 @@ def _rows(path: Path, columns: tuple[str, ...]) -> list[tuple[str, dict[str, str
     with path.open(encoding="utf-8", newline="") as fh:
         reader = csv.DictReader(fh)
         if tuple(reader.fieldnames or ()) != columns:
-            raise RuleError(f"{path.name}: kolom harus {', '.join(columns)}")
+            raise RuleError(f"{path.name}: columns must be {', '.join(columns)}")
         rows = []
         for line, row in enumerate(reader, start=2):
             if None in row or any(v is None for v in row.values()):
-                raise RuleError(f"{path.name} baris {line}: jumlah kolom salah")
-            rows.append((f"{path.name} baris {line}", {k: v.strip() for k, v in row.items()}))
+                raise RuleError(f"{path.name} row {line}: wrong number of columns")
+            rows.append((f"{path.name} row {line}", {k: v.strip() for k, v in row.items()}))
         return rows
 
 
 def _period(row: dict[str, str], where: str) -> Period:
     start = _date(row["effective_from"], where)
     if start is None:
-        raise RuleError(f"{where}: effective_from wajib diisi")
+        raise RuleError(f"{where}: effective_from is required")
     end = _date(row["effective_to"], where)
     if end is not None and end < start:
-        raise RuleError(f"{where}: effective_to sebelum effective_from")
+        raise RuleError(f"{where}: effective_to is before effective_from")
     return Period(start, end)
 
 
 def _citation(row: dict[str, str], where: str) -> Citation:
     if not row["regulation"] or not row["source"]:
-        raise RuleError(f"{where}: setiap baris wajib menyebut regulation dan source")
+        raise RuleError(f"{where}: every row must name its regulation and source")
     return Citation(row["regulation"], row["source"], _bool(row["secondary"], where), row["note"])
 
 
 def _rule(row: dict[str, str], where: str, funding: set[str]) -> Rule:
     if not row["rule"]:
-        raise RuleError(f"{where}: rule kosong")
+        raise RuleError(f"{where}: rule is empty")
     if row["unit"] not in UNITS:
-        raise RuleError(f"{where}: unit tidak dikenal {row['unit']!r}")
+        raise RuleError(f"{where}: unknown unit {row['unit']!r}")
     if row["funding"] not in funding | {ANY}:
-        raise RuleError(f"{where}: sumber dana tidak dikenal {row['funding']!r}")
+        raise RuleError(f"{where}: unknown funding source {row['funding']!r}")
     return Rule(
         rule=row["rule"],
         group=row["group"] or ANY,
@@ -314,8 +314,8 @@ def check_no_overlap(rules: list[Rule]) -> None:
         for earlier, later in pairwise(ordered):
             if earlier.period.overlaps(later.period):
                 raise RuleError(
-                    f"aturan {name} ({group}, {funding}) berlaku ganda: mulai {earlier.period.start} "
-                    f"dan mulai {later.period.start}"
+                    f"rule {name} ({group}, {funding}) is in force twice: from {earlier.period.start} "
+                    f"and from {later.period.start}"
                 )
 
 
@@ -337,10 +337,10 @@ def _brackets(path: Path, rules: list[Rule]) -> list[Bracket]:
         )
         rate = book.find("bpu.jkk.rate", bracket.period.start)
         if rate is None or rate.value * bracket.declared_income_rp != bracket.jkk_rp:
-            raise RuleError(f"{where}: jkk_rp harus sama dengan bpu.jkk.rate × declared_income_rp")
+            raise RuleError(f"{where}: jkk_rp must equal bpu.jkk.rate × declared_income_rp")
         low, high = bracket.span
         if not low <= bracket.declared_income_rp <= high:
-            raise RuleError(f"{where}: declared_income_rp di luar rentang golongannya sendiri")
+            raise RuleError(f"{where}: declared_income_rp lies outside its own bracket's range")
         brackets.append(bracket)
     check_brackets_disjoint(brackets)
     return brackets
@@ -351,14 +351,14 @@ def check_brackets_disjoint(brackets: list[Bracket]) -> None:
     for a, b in combinations(brackets, 2):
         (lo_a, hi_a), (lo_b, hi_b) = a.span, b.span
         if a.period.overlaps(b.period) and lo_a <= hi_b and lo_b <= hi_a:
-            raise RuleError(f"golongan JKK Rp{a.declared_income_rp} dan Rp{b.declared_income_rp} tumpang tindih")
+            raise RuleError(f"JKK brackets Rp{a.declared_income_rp} and Rp{b.declared_income_rp} overlap")
 
 
 def _funding(path: Path) -> dict[str, FundingSource]:
     result = {}
     for where, row in _rows(path, FUNDING_COLUMNS):
         if row["restriction"] not in RESTRICTIONS:
-            raise RuleError(f"{where}: restriction harus salah satu dari {sorted(RESTRICTIONS)}")
+            raise RuleError(f"{where}: restriction must be one of {sorted(RESTRICTIONS)}")
         result[row["funding"]] = FundingSource(
             row["funding"],
             row["label_id"],
@@ -374,7 +374,7 @@ def _groups(path: Path) -> dict[str, TargetGroup]:
     result = {}
     for where, row in _rows(path, GROUP_COLUMNS):
         if row["worker_group"] not in WORKER_GROUPS:
-            raise RuleError(f"{where}: worker_group harus salah satu dari {sorted(WORKER_GROUPS)}")
+            raise RuleError(f"{where}: worker_group must be one of {sorted(WORKER_GROUPS)}")
         result[row["group"]] = TargetGroup(row["group"], row["label_id"], row["label_en"], row["worker_group"])
     return result
 
@@ -383,7 +383,7 @@ def _assumptions(path: Path) -> dict[str, Assumption]:
     result = {}
     for where, row in _rows(path, ASSUMPTION_COLUMNS):
         if not row["basis"]:
-            raise RuleError(f"{where}: asumsi wajib menyebut dasarnya")
+            raise RuleError(f"{where}: an assumption must state its basis")
         value = _fraction(row["value"], where)
         result[row["key"]] = Assumption(row["key"], value, row["unit"], row["basis"])
     return result

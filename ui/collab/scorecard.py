@@ -91,7 +91,7 @@ def framework_choice(ref: Reference, rounds: pd.DataFrame, lang: Lang) -> str:
         t("kolab.framework", lang),
         options,
         key="kolab_framework",
-        url_key="kerangka",
+        url_key="framework",
         default=(scored or options)[0],
         format_func=names.__getitem__,
     )
@@ -116,7 +116,7 @@ def render(
         t("kolab.round", lang),
         list(labels),
         key="kolab_round",
-        url_key="putaran",
+        url_key="round",
         default=scoring.latest_round(history.reset_index()),
         format_func=labels.__getitem__,
     )

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 
 import streamlit as st
 
-from ui.url_state import url_choice
+from ui import url_state
 
 
 def next_choice(key: str, value: str) -> None:
@@ -28,10 +28,10 @@ def url_select(
     wanted = st.session_state.pop(f"{key}__next", None)
     if wanted in options:
         st.session_state[key] = wanted
-    elif st.session_state.get(key) not in options:
-        st.session_state[key] = url_choice(url_key, options, default)
+    else:
+        url_state.init_widget(key, url_key, options, default)
     st.selectbox(label, options, key=key, format_func=format_func)
-    st.query_params[url_key] = st.session_state[key]
+    url_state.write({url_key: st.session_state[key]})
     return st.session_state[key]
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import streamlit as st
 
@@ -12,7 +10,8 @@ from ucj.fmt import Lang
 from ucj.i18n import t
 from ucj.imports import recipients
 from ucj.imports.kind import ImportKind, Request
-from ucj.imports.kinds import KINDS
+from ucj.imports.kinds import EXTRACTS, KINDS
+from ucj.imports.membership import ExtractKind
 from ucj.imports.problems import ImportRejected
 from ucj.imports.reading import list_sheets
 from ucj.imports.rows import Record
@@ -20,9 +19,11 @@ from ucj.imports.store import Checked, check, commit, safe_file_name
 from ucj.imports.table import MAX_BYTES
 from ucj.imports.templates import column_guide, template_frame
 from ui.db import database, write
+from ui.imports import membership
 from ui.imports.downloads import download_buttons
 from ui.imports.problems import show_problems
 from ui.imports.recipients import list_options
+from ui.imports.secret import nik_secret
 from ui.layout import Context
 
 _UPLOADS = "data_upload_round"  # bumped after a commit, so the uploader starts empty
@@ -30,17 +31,7 @@ _DONE = "data_import_done"
 PREVIEW_ROWS = 200
 
 
-@st.cache_resource(show_spinner=False)
-def _secret(path: str) -> bytes:
-    return recipients.install_secret(Path(path))
-
-
-def nik_secret() -> bytes:
-    """The install's key for NIK hashes (UCJ_SECRET_FILE, else data/nik_secret.key), read once."""
-    return _secret(str(recipients.secret_path()))
-
-
-def _guide(kind: ImportKind, lang: Lang) -> None:
+def _guide(kind: ImportKind | ExtractKind, lang: Lang) -> None:
     with st.expander(t("data.guide", lang)):
         guide = column_guide(kind).rename(columns=lambda c: t(f"data.guide.{c}", lang))
         st.dataframe(guide, hide_index=True, key="data_guide_table")
@@ -102,11 +93,17 @@ def render(ctx: Context, editor: str) -> None:
     if done is not None:
         st.success(t("data.committed", lang, import_id=done[0], rows=fmt.number(done[1], lang)))
     key = st.selectbox(
-        t("data.kind", lang), list(KINDS), format_func=lambda k: t(f"data.kind.{k}", lang), key="data_kind"
+        t("data.kind", lang),
+        [*KINDS, *EXTRACTS],
+        format_func=lambda k: t(f"data.kind.{k}", lang),
+        key="data_kind",
     )
-    kind = KINDS[key]
+    kind = KINDS.get(key) or EXTRACTS[key]
     st.caption(t(f"data.kind_help.{key}", lang))
     _guide(kind, lang)
+    if key in EXTRACTS:
+        membership.render(ctx, editor)
+        return
     try:
         request = _request(kind, ctx)
         if request is None:

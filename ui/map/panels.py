@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from ucj import fmt
+from ucj.figures import SEGMENTS
 from ucj.fmt import Lang
 from ucj.i18n import t
 from ucj.map.coverage_metrics import (
@@ -25,7 +26,6 @@ from ucj.map.coverage_metrics import (
 )
 from ucj.map.focus import Focus
 from ucj.map.metric_style import formatter
-from ucj.region.headline import SEGMENTS
 from ucj.table_export import to_csv, to_xlsx
 from ui.db import query
 from ui.layout import Context

@@ -8,6 +8,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from ucj.map.focus import Focus
+from ui import url_state
 
 FOCUS_KEY = "peta_focus"
 
@@ -25,18 +26,14 @@ def init_choice(name: str, options: list[str], default: str | Callable[[], str])
 
     A callable default is worked out only when needed (it may cost a computation).
     """
-    key = f"peta_{name}"
-    if st.session_state.get(key) not in options:
-        wanted = st.query_params.get(name)
-        st.session_state[key] = wanted if wanted in options else (default() if callable(default) else default)
-    return key
+    return url_state.init_widget(f"peta_{name}", name, options, default)
 
 
 def focus() -> Focus:
     """The focus: from the URL on first load, afterwards from the session."""
     if FOCUS_KEY not in st.session_state:
-        params = st.query_params
-        st.session_state[FOCUS_KEY] = Focus(params.get("kec"), params.get("tingkat") == "desa", params.get("desa"))
+        read = url_state.read
+        st.session_state[FOCUS_KEY] = Focus(read("kec"), read("level") == "desa", read("desa"))
     return st.session_state[FOCUS_KEY]
 
 
@@ -44,14 +41,5 @@ def set_focus(new: Focus) -> None:
     st.session_state[FOCUS_KEY] = new
 
 
-def write_url(values: dict[str, str | None]) -> None:
-    """Put the view into the URL; a None drops the parameter."""
-    for name, value in values.items():
-        if value is None:
-            st.query_params.pop(name, None)
-        elif st.query_params.get(name) != value:
-            st.query_params[name] = value
-
-
 def focus_params(f: Focus) -> dict[str, str | None]:
-    return {"kec": f.kec, "tingkat": "desa" if f.drilled else None, "desa": f.desa}
+    return {"kec": f.kec, "level": "desa" if f.drilled else None, "desa": f.desa}

@@ -5,6 +5,9 @@ Streamlit's header, toolbar and sidebar for this page only. Keyboards and clicke
 the slides with Streamlit's own button shortcuts: → PageDown Space forward, ← PageUp back, Esc
 leaves. The deck, the slide and the mode live in the URL (`slides=…&slide=2&present=1`), so a
 copied link opens the same deck at the same slide.
+
+The markup, styles and script of presentation mode are files beside this one (deck.html,
+presentation.css, fullscreen.html/.css/.js), read once; only escaped text goes into them.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ import base64
 import datetime as dt
 import html
 from functools import cache
+from pathlib import Path
+from string import Template
 from typing import Literal
 
 import streamlit as st
@@ -26,51 +31,39 @@ from ucj.slides.html import slide_html, stylesheet
 from ucj.slides.model import Deck, DeckContext, Slide, VegaLite, meta_line
 from ucj.slides.registry import SLIDES, build_deck, parse_selection, selection_text, slide_number
 from ucj.subsidy.scenario import PARAM as SCENARIO_PARAM
+from ui import url_state
 from ui.db import database, database_path, query
 from ui.layout import Context
 
 PICKER = "rapat_slides"
 SCENARIO_INPUT = "rapat_scenario_link"
 SAVED_PICK = "rapat_scenario_saved"
-# Streamlit's frame, hidden while presenting; the extra shortcut buttons are never shown.
-PRESENTING_CSS = """
-header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
-[data-testid="stStatusWidget"], [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
-[data-testid="stExpandSidebarButton"], .st-key-rapat_more_keys { display: none !important; }
-[data-testid="stMainBlockContainer"] { padding: 0 !important; }
-.st-key-rapat_nav {
-  position: fixed; right: 0.6rem; bottom: 0.4rem; z-index: 999990;
-  width: auto !important; gap: 0.4rem; align-items: center;
-}
-.st-key-rapat_nav button { min-height: 2.6rem; min-width: 2.8rem; font-size: 1.25rem; }
-.st-key-rapat_nav p { margin: 0; font-size: 1.25rem; }
-"""
-# The browser's Fullscreen API needs the click itself, so this button runs in the page (a Streamlit
-# button would lose the gesture on its way to the server). Constant markup: nothing user-given in it.
-FULLSCREEN_HTML = """
-<button class="ucj-fullscreen" type="button" title="{label}" aria-label="{label}">
-<svg viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" stroke-width="2"
- aria-hidden="true"><path d="M4 9V4h5M15 4h5v5M20 15v5h-5M9 20H4v-5"/></svg></button>
-<script>
-for (const button of document.querySelectorAll(".ucj-fullscreen:not([data-bound])")) {{
-  button.dataset.bound = "1";
-  button.addEventListener("click", () => document.fullscreenElement
-    ? document.exitFullscreen() : document.documentElement.requestFullscreen());
-}}
-</script>
-<style>
-.ucj-fullscreen {{ min-height: 2.6rem; min-width: 2.8rem; font-size: 1.25rem; border-radius: 0.5rem;
-  border: 1px solid rgba(49, 51, 63, 0.2); background: #fff; cursor: pointer; color: rgb(49, 51, 63);
-  display: inline-flex; align-items: center; justify-content: center; }}
-</style>
-"""
+ASSETS = Path(__file__).resolve().parent
 # (key, label, step, shortcut): arrows on the visible buttons, the clicker keys on hidden ones
 NAV_BUTTONS = (("rapat_prev", "‹", -1, "Left"), ("rapat_next", "›", 1, "Right"))
 MORE_KEYS = (("rapat_pageup", -1, "PageUp"), ("rapat_pagedown", 1, "PageDown"), ("rapat_space", 1, "Space"))
 
 
+@cache
+def asset(name: str) -> str:
+    """A static file of presentation mode, read from disk once per process."""
+    return (ASSETS / name).read_text(encoding="utf-8")
+
+
+def _fill(name: str, **values: str) -> str:
+    """The template `name` with its `$placeholders` filled; every value is escaped or one of our files."""
+    return Template(asset(name)).substitute(values)
+
+
+@cache
+def fullscreen_html(label: str) -> str:
+    """The full-screen button: its click must run in the page (see fullscreen.js); the label is escaped."""
+    escaped = html.escape(label, quote=True)
+    return _fill("fullscreen.html", label=escaped, script=asset("fullscreen.js"), style=asset("fullscreen.css"))
+
+
 def deck_context(ctx: Context) -> DeckContext:
-    return DeckContext(ctx.kode_kab, ctx.region_name, ctx.lang, dt.date.today(), st.query_params.get(SCENARIO_PARAM))
+    return DeckContext(ctx.kode_kab, ctx.region_name, ctx.lang, dt.date.today(), url_state.read(SCENARIO_PARAM))
 
 
 @st.cache_data(show_spinner=False, ttl=600, max_entries=256)
@@ -85,20 +78,17 @@ def slide(key: str, ctx: DeckContext) -> Slide:
 
 
 def presenting() -> bool:
-    return st.query_params.get("present") == "1"
+    return url_state.read("present") == "1"
 
 
 def _set_presenting(on: bool) -> None:
-    if on:
-        st.query_params["present"] = "1"
-    else:
-        st.query_params.pop("present", None)
+    url_state.write({"present": "1" if on else None})
 
 
 def url_keys() -> list[str]:
     """The deck in the URL (all slides when the URL names none it knows)."""
-    keys = parse_selection(st.query_params.get("slides"))
-    st.query_params["slides"] = selection_text(keys)
+    keys = parse_selection(url_state.read("slides"))
+    url_state.write({"slides": selection_text(keys)})
     return keys
 
 
@@ -113,32 +103,32 @@ def picker(lang: str) -> list[str]:
         format_func=lambda k: t(f"rapat.slide.{k}", lang),
         help=t("rapat.pick_help", lang),
     )
-    st.query_params["slides"] = selection_text(keys)
+    url_state.write({"slides": selection_text(keys)})
     return keys
 
 
 def _take_scenario() -> None:
     found = scenario_from_link(st.session_state[SCENARIO_INPUT])
     if found:
-        st.query_params[SCENARIO_PARAM] = found
+        url_state.write({SCENARIO_PARAM: found})
     st.session_state[SCENARIO_INPUT] = ""
 
 
 def _drop_scenario() -> None:
-    st.query_params.pop(SCENARIO_PARAM, None)
+    url_state.write({SCENARIO_PARAM: None})
 
 
 def _take_saved(saved: dict[str, str]) -> None:
     picked = st.session_state[SAVED_PICK]
     if picked in saved:
-        st.query_params[SCENARIO_PARAM] = saved[picked]
+        url_state.write({SCENARIO_PARAM: saved[picked]})
     st.session_state[SAVED_PICK] = None
 
 
 def scenario_picker(lang: str, kode_kab: str) -> None:
     """A scenario from Kalkulator Subsidi for the budget slide: one an editor saved for the region, or
     any scenario's share link pasted here; kept in the URL."""
-    with st.expander(t("rapat.scenario", lang), expanded=SCENARIO_PARAM in st.query_params):
+    with st.expander(t("rapat.scenario", lang), expanded=url_state.has(SCENARIO_PARAM)):
         rows = query("subsidy_saved_scenarios", kode_kab=kode_kab)
         if not rows.empty:
             saved = dict(zip(rows["name"], rows["encoded"]))
@@ -157,21 +147,21 @@ def scenario_picker(lang: str, kode_kab: str) -> None:
             on_change=_take_scenario,
             placeholder=t("rapat.scenario_placeholder", lang),
         )
-        if SCENARIO_PARAM in st.query_params:
+        if url_state.has(SCENARIO_PARAM):
             st.caption(t("rapat.scenario_in_use", lang))
             st.button(t("rapat.scenario_drop", lang), key="rapat_scenario_drop", on_click=_drop_scenario)
 
 
 def current_number(count: int) -> int:
     """The 1-based slide shown, from the URL, kept within the deck."""
-    number = slide_number(st.query_params.get("slide"), count)
-    st.query_params["slide"] = str(number)
+    number = slide_number(url_state.read("slide"), count)
+    url_state.write({"slide": str(number)})
     return number
 
 
 def _step(delta: int, count: int) -> None:
-    number = slide_number(st.query_params.get("slide"), count) + delta
-    st.query_params["slide"] = str(min(max(number, 1), count))
+    number = slide_number(url_state.read("slide"), count) + delta
+    url_state.write({"slide": str(min(max(number, 1), count))})
 
 
 def _svg_uri(spec: VegaLite, lang: str) -> str:
@@ -190,8 +180,8 @@ def pictures(slide: Slide, lang: str) -> tuple[str, str | None] | None:
 def show(slide: Slide, ctx: DeckContext, number: int, count: int, mode: Literal["present", "preview"]) -> None:
     """The slide as HTML, either over the whole viewport ('present') or in a 16:9 box ('preview')."""
     markup = slide_html(slide, meta_line(ctx, number, count), ctx.lang, pictures(slide, ctx.lang))
-    extra = PRESENTING_CSS if mode == "present" else ""
-    st.html(f'<style>{stylesheet()}{extra}</style><div class="ucj-deck {mode}">{markup}</div>')
+    style = stylesheet() + (asset("presentation.css") if mode == "present" else "")
+    st.html(_fill("deck.html", style=style, mode=html.escape(mode, quote=True), slide=markup))
 
 
 def navigation(number: int, count: int, lang: str, present: bool) -> None:
@@ -208,8 +198,7 @@ def navigation(number: int, count: int, lang: str, present: bool) -> None:
                 help=t(f"rapat.{key}", lang),
             )
         if present:
-            label = html.escape(t("rapat.fullscreen", lang), quote=True)
-            st.html(FULLSCREEN_HTML.format(label=label), width="content", unsafe_allow_javascript=True)
+            st.html(fullscreen_html(t("rapat.fullscreen", lang)), width="content", unsafe_allow_javascript=True)
             st.button(
                 "✕",
                 key="rapat_exit",

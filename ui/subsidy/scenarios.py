@@ -20,7 +20,7 @@ from ucj.subsidy.report import summary_cell
 from ucj.subsidy.retention import Evidence
 from ucj.subsidy.rules import RuleBook
 from ucj.subsidy.scenario import NAME_MAX, PARAM, Scenario, decode, encode
-from ui import access
+from ui import access, url_state
 from ui.db import query, write
 from ui.subsidy import state
 from ui.subsidy.state import key
@@ -115,9 +115,7 @@ def compare(current: Results, book: RuleBook, region: Region, kode_kab: str, lan
 def share_link(encoded: str) -> str:
     """This page's address with the region, language and scenario: what a colleague should open."""
     parts = urlsplit(st.context.url or "")
-    query = urlencode(
-        {"region": st.query_params.get("region", ""), "lang": st.query_params.get("lang", "id"), PARAM: encoded}
-    )
+    query = urlencode(url_state.link_params(**{PARAM: encoded}))
     return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
 
 
@@ -128,12 +126,9 @@ def share_and_export(r: Results, book: RuleBook, region: Region, encoded: str, l
         "views/slides.py",
         label=t("kalk.show_in_meeting", lang),
         icon=":material/co_present:",
-        query_params={
-            "region": st.query_params.get("region", ""),
-            "lang": lang,
-            PARAM: encoded,
-            "slide": str(list(SLIDES).index("budget") + 1),
-        },
+        query_params=url_state.link_params(
+            lang=lang, **{PARAM: encoded, "slide": str(list(SLIDES).index("budget") + 1)}
+        ),
     )
     stem = f"kalkulator_{r.scenario.region}_{r.scenario.start:%Y%m}"
     c1, c2 = st.columns(2)

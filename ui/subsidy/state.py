@@ -20,6 +20,7 @@ from ucj.subsidy.report import WHOLE_REGION
 from ucj.subsidy.retention import Evidence
 from ucj.subsidy.rules import RuleBook
 from ucj.subsidy.scenario import PARAM, ClaimInputs, Scenario, ScenarioError, decode, encode
+from ui import url_state
 
 PREFIX = "kalk_"
 LAST = PREFIX + "last"  # the last scenario of this session, kept while other pages run
@@ -114,7 +115,7 @@ def init(book: RuleBook, kode_kab: str, region: Region, evidence: list[Evidence]
     ss = st.session_state
     if ss.get(key("region")) == kode_kab and key("months") in ss:
         return
-    shared = _readable(st.query_params.get(PARAM), book, kode_kab, report=True)
+    shared = _readable(url_state.read(PARAM), book, kode_kab, report=True)
     remembered = _readable(ss.get(LAST), book, kode_kab, report=False)
     apply(shared or remembered or default_scenario(kode_kab), book, region, evidence)
 
@@ -193,7 +194,6 @@ def assemble(
 def publish(s: Scenario) -> str:
     """Put the scenario into the URL and remember it for this session; returns the encoded value."""
     encoded = encode(s)
-    if st.query_params.get(PARAM) != encoded:
-        st.query_params[PARAM] = encoded
+    url_state.write({PARAM: encoded})
     st.session_state[LAST] = encoded
     return encoded
