@@ -6,11 +6,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import duckdb
 import pytest
 
 from ucj import schema
+from ucj.db import Database
+from ucj.imports import membership, membership_store
+from ucj.imports.store import load_region
+from ucj.membership import synthetic
 from ucj.membership.crypto import KEY_ENV, encrypt
 from ucj.subsidy.calendar import add_months
 
@@ -155,3 +160,18 @@ def add_dukuhdempok(con: duckdb.DuckDBPyConnection) -> None:
     add_extract(
         con, 9002, later, dt.date(2024, 6, 30), kode_kab="35.09", synthetic=True, file_name="contoh_dukuhdempok.csv"
     )
+
+
+def import_synthetic(path: Path, key: str, folder: Path, secret: bytes) -> None:
+    """Issue 13's synthetic extract `key` written as CSV and imported through its importer into `path`."""
+    db = Database(path)
+    with db.reading() as con:
+        region = load_region(con, synthetic.REGIONS[key].kode_kab)
+    _, text = synthetic.extract(key, synthetic.desa_by_kecamatan(region.kecamatan, region.desa))
+    csv_path = folder / synthetic.REGIONS[key].file_name
+    csv_path.write_text(text, encoding="utf-8")
+    staged = membership.stage(csv_path, csv_path.name, region, membership.Options(), secret)
+    with db.writer() as con:
+        membership_store.commit(con, staged, "test")
+    staged.discard()
+    db.close()
