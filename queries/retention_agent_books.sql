@@ -2,11 +2,8 @@
 -- paying (the active rule), lapsed, and recovered (paying again after a month unpaid). Month m is
 -- judged by the first extract taken in or after it, so a return shows once a later extract sees it.
 with extracts as (
-    select
-        import_id, active_rule,
-        date_trunc('month', extract_date)::date as extract_month,
-        lag(date_trunc('month', extract_date)::date) over (order by extract_date, import_id) as previous_month
-    from participant_extract
+    select import_id, active_rule, extract_month, previous_month
+    from extract_sequence
     where kode_kab = $kode_kab
 ),
 

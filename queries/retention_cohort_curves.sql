@@ -8,12 +8,8 @@
 -- People are first counted by (cohort, months, extract) so that millions of rows become a few
 -- thousand before the offsets are applied.
 with extracts as (
-    select
-        import_id, active_rule,
-        date_trunc('month', extract_date)::date as extract_month,
-        lag(date_trunc('month', extract_date)::date) over (order by extract_date, import_id) as previous_month,
-        row_number() over (order by extract_date desc, import_id desc) as newest
-    from participant_extract
+    select import_id, active_rule, extract_month, previous_month, newest
+    from extract_sequence
     where kode_kab = $kode_kab
 ),
 

@@ -30,11 +30,9 @@ other_lists as (
 ),
 
 latest as (
-    select import_id, active_rule, date_trunc('month', extract_date)::date as extract_month
-    from participant_extract
-    where kode_kab = $kode_kab
-    order by extract_date desc, import_id desc
-    limit 1
+    select import_id, active_rule, extract_month
+    from extract_sequence
+    where kode_kab = $kode_kab and newest = 1
 ),
 
 cover as (

@@ -1,10 +1,8 @@
 -- The region's participant extracts, newest first: what every retention figure cites (file, date,
 -- the active rule, and whether the extract is a synthetic training file).
 with extracts as (
-    select
-        import_id, file_name, extract_date, active_rule, synthetic,
-        date_trunc('month', extract_date)::date as extract_month
-    from participant_extract
+    select import_id, file_name, extract_date, active_rule, synthetic, extract_month
+    from extract_sequence
     where kode_kab = $kode_kab
 ),
 

@@ -4,10 +4,8 @@
 -- result). Nobody who died or left the programme is sent a visitor. Names and KPJ numbers stay encrypted here; the screen masks them, an editor's export
 -- decrypts them.
 with extracts as (
-    select
-        import_id, date_trunc('month', extract_date)::date as extract_month,
-        row_number() over (order by extract_date desc, import_id desc) as newest
-    from participant_extract
+    select import_id, extract_month, newest
+    from extract_sequence
     where kode_kab = $kode_kab
 ),
 

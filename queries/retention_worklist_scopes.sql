@@ -1,11 +1,9 @@
 -- What a worklist can be made for in the newest extract: each desa and each Perisai agent, with how
 -- many of their participants (alive and still in the programme) are 1 or more months behind.
 with latest as (
-    select import_id, date_trunc('month', extract_date)::date as extract_month
-    from participant_extract
-    where kode_kab = $kode_kab
-    order by extract_date desc, import_id desc
-    limit 1
+    select import_id, extract_month
+    from extract_sequence
+    where kode_kab = $kode_kab and newest = 1
 ),
 
 rows as (
