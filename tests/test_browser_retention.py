@@ -43,7 +43,7 @@ def test_a_link_opens_an_agents_worklist(streamlit_server: StreamlitServer, page
     secret_file.write_text(SECRET.hex())
     env = {"UCJ_DB": str(server_db), KEY_ENV: os.environ[KEY_ENV], "UCJ_SECRET_FILE": str(secret_file)}
     with streamlit_server(ROOT / "app.py", env=env) as base_url:
-        page.goto(f"{base_url}/retensi?region=jember&lang=id&daftar=agent:SZ")
+        page.goto(f"{base_url}/retensi?region=jember&lang=id&worklist=agent:SZ")
         wait_for_app(page, SLOW)
         main = page.get_by_test_id("stMain")
         expect(main.get_by_text("contoh sintetis").first).to_be_visible(timeout=SLOW)
@@ -63,4 +63,4 @@ def test_a_link_opens_an_agents_worklist(streamlit_server: StreamlitServer, page
         expect(main.get_by_role("button", name="Siapkan ekspor")).to_have_count(0)
         content = page.content()
         assert names and not [n for n in names if n in content]
-        assert "daftar=agent%3ASZ" in page.url or "daftar=agent:SZ" in page.url
+        assert "worklist=agent%3ASZ" in page.url or "worklist=agent:SZ" in page.url

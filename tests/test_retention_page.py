@@ -70,7 +70,7 @@ def test_cohorts_by_agent_and_after_the_subsidy(extract_db: Path, db) -> None:
 
 
 def test_viewer_sees_a_masked_list_and_cannot_export(extract_db: Path, db) -> None:
-    at = open_app("jember", page=PAGE, daftar="agent:SZ")
+    at = open_app("jember", page=PAGE, worklist="agent:SZ")
     assert at.selectbox(key="ret_wl_scope").value == "agent:SZ"
     shown = _frame(at, "Nama", "No. KPJ")
     assert len(shown) == 254 - 55 + 20  # lapsed, then the 20 who paid again

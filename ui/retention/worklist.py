@@ -15,6 +15,7 @@ from ucj.membership.crypto import decrypt
 from ucj.retention.export import heading, worklist_pdf, worklist_xlsx
 from ucj.retention.extract import Extract
 from ucj.retention.worklist import band_counts, record_export, table
+from ui import url_state
 from ui.access import current_editor
 from ui.db import query, write
 from ui.layout import Context
@@ -23,7 +24,7 @@ EXPORT_KEY = "ret_wl_export"  # the prepared files of this session: (scope, xlsx
 
 
 def _scope(ctx: Context, lang: Lang) -> tuple[str, str, str] | None:
-    """The chosen desa or agent: (scope_by, scope_key, name); kept in the URL (daftar=agent:SZ)."""
+    """The chosen desa or agent: (scope_by, scope_key, name); kept in the URL (worklist=agent:SZ)."""
     scopes = query("retention_worklist_scopes", kode_kab=ctx.kode_kab)
     if scopes.empty:
         return None
@@ -34,11 +35,9 @@ def _scope(ctx: Context, lang: Lang) -> tuple[str, str, str] | None:
         )
         for r in scopes.itertuples()
     }
-    if st.session_state.get("ret_wl_scope") not in options:
-        wanted = st.query_params.get("daftar")
-        st.session_state["ret_wl_scope"] = wanted if wanted in options else options[0]
-    chosen = st.selectbox(t("ret.wl.choose", lang), options, key="ret_wl_scope", format_func=labels.get)
-    st.query_params["daftar"] = chosen
+    widget = url_state.init_widget("ret_wl_scope", "worklist", options, options[0])
+    chosen = st.selectbox(t("ret.wl.choose", lang), options, key=widget, format_func=labels.get)
+    url_state.write({"worklist": chosen})
     scope_by, scope_key = chosen.split(":", 1)
     return scope_by, scope_key, labels[chosen]
 
