@@ -198,26 +198,30 @@ def bench_map_with_extract(tmp: Path, participants: int = 300_000) -> dict:
 
 
 def main(rows: int) -> None:
+    """Each benchmark printed as soon as it ends (a long run under load still reports what it measured)."""
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
         imported = bench_import(tmp, rows)
+        print(f"import of {rows:,} rows ({imported['mb']:.0f} MB CSV):")
+        print(
+            f"  read {imported['read']:.1f} s, checked {imported['checked']:.1f} s, staged (hashed, encrypted)"
+            f" {imported['staged']:.1f} s, committed {imported['committed']:.1f} s (wall);"
+            f" CPU {imported['cpu']:.1f} s; peak memory {imported['peak_mb']:.0f} MB",
+            flush=True,
+        )
         aggregated = bench_aggregation(tmp)
+        print(
+            f"aggregation of {aggregated['participants']:,} participants × 24 months:"
+            f" {aggregated['median_s']:.2f} s wall,"
+            f" {aggregated['cpu_s']:.2f} s CPU ({aggregated['rows_out']:,} counts)",
+            flush=True,
+        )
         shown = bench_map_with_extract(tmp)
+        print(
+            f"map of {shown['areas']} kecamatan with extract figures:"
+            f" filter change {shown['filter']:.0f} ms, click {shown['click']:.0f} ms"
+        )
         shutil.rmtree(tmp, ignore_errors=True)
-    print(f"import of {rows:,} rows ({imported['mb']:.0f} MB CSV):")
-    print(
-        f"  read {imported['read']:.1f} s, checked {imported['checked']:.1f} s, staged (hashed, encrypted)"
-        f" {imported['staged']:.1f} s, committed {imported['committed']:.1f} s (wall);"
-        f" CPU {imported['cpu']:.1f} s; peak memory {imported['peak_mb']:.0f} MB"
-    )
-    print(
-        f"aggregation of {aggregated['participants']:,} participants × 24 months: {aggregated['median_s']:.2f} s wall,"
-        f" {aggregated['cpu_s']:.2f} s CPU ({aggregated['rows_out']:,} counts)"
-    )
-    print(
-        f"map of {shown['areas']} kecamatan with extract figures:"
-        f" filter change {shown['filter']:.0f} ms, click {shown['click']:.0f} ms"
-    )
     print("goals: import < 60 s and < 1.5 GB; aggregation < 2 s; filter change < 300 ms")
 
 

@@ -2,7 +2,7 @@
 -- level 'kabupaten'); Perisai agents' registered BPU participants count at desa level.
 with counts as (
     select
-        kode_wilayah as kode, period, segment, status, persons, kind, method, source_id, figure_id
+        kode_wilayah as kode, period, segment, status, persons, kind, method, source_id, figure_id, bound
     from participants
     where level = $level and (kode_wilayah = $kode_kab or starts_with(kode_wilayah, $kode_kab || '.'))
 ),
@@ -17,7 +17,8 @@ agents as (
         kind,
         'jumlah peserta ' || count(*) || ' agen Perisai (' || string_agg(label, ', ' order by label) || ')' as method,
         min(source_id) as source_id,
-        null as figure_id
+        null as figure_id,
+        null as bound
     from perisai_agent
     where $level = 'desa' and starts_with(kode_wilayah, $kode_kab || '.') and as_of is not null
     group by kode_wilayah, date_trunc('month', as_of), kind
@@ -30,7 +31,7 @@ combined as (
 ),
 
 final as (
-    select c.kode, c.period, c.segment, c.status, c.persons, c.kind, k.precedence, c.method, s.short as source_short
+    select c.kode, c.period, c.segment, c.status, c.persons, c.bound, c.kind, k.precedence, c.method, s.short as source_short
     from combined as c
     inner join kind_precedence as k using (kind)
     inner join source as s using (source_id)

@@ -1,6 +1,6 @@
 -- Workforce figures of every kind for a region's kecamatan or desa (or the region at 'kabupaten').
 with final as (
-    select w.kode_wilayah as kode, w.period, w.persons, w.kind, k.precedence, w.method, s.short as source_short
+    select w.kode_wilayah as kode, w.period, w.persons, w.bound, w.kind, k.precedence, w.method, s.short as source_short
     from workforce as w
     inner join kind_precedence as k using (kind)
     inner join source as s using (source_id)

@@ -16,7 +16,7 @@ ranked as (
 ),
 
 final as (
-    select segment, status, period, persons, kind, method, source_short, period_text, quote, figure_start, figure_end
+    select segment, status, period, persons, bound, kind, method, source_short, period_text, quote, figure_start, figure_end
     from ranked
     where recency = 1
 )

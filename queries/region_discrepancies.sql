@@ -9,8 +9,10 @@ with pairs as (
 final as (
     select
         pairs.topic_id, pairs.topic_en,
-        a.value as value_a, sa.short as source_a, a.locator as locator_a, a.quote as quote_a,
-        b.value as value_b, sb.short as source_b, b.locator as locator_b, b.quote as quote_b
+        a.value as value_a, a.value_low as value_low_a, a.value_high as value_high_a, a.unit as unit_a,
+        sa.short as source_a, a.locator as locator_a, a.quote as quote_a,
+        b.value as value_b, b.value_low as value_low_b, b.value_high as value_high_b, b.unit as unit_b,
+        sb.short as source_b, b.locator as locator_b, b.quote as quote_b
     from pairs
     inner join published_figure as a on a.figure_id = pairs.figure_a
     inner join source as sa on sa.source_id = a.source_id

@@ -1,7 +1,7 @@
 -- Region-level workforce figures (published or estimated), for pairing with participants.
 with final as (
     select
-        w.period, w.persons, w.kind, w.method,
+        w.period, w.persons, w.bound, w.kind, w.method,
         s.short as source_short, f.period_text, f.quote, f.period_start as figure_start, f.period_end as figure_end
     from workforce as w
     inner join source as s using (source_id)

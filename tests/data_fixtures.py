@@ -10,6 +10,7 @@ import pytest
 import streamlit as st
 from argon2 import PasswordHasher
 
+from tests.data_support import add_user
 from ucj.auth import passwords
 from ucj.db import Database
 from ui.db import database
@@ -42,3 +43,12 @@ def db(data_db: Path) -> Iterator[Database]:
 def fast_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
     """Argon2 with tiny parameters: the real ones take about a second per hash on a busy test box."""
     monkeypatch.setattr(passwords, "_HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+
+
+@pytest.fixture
+def server_db(demo_db: Path, tmp_path: Path, fast_hashing: None) -> Path:
+    """A copy of the test database with an editor account, for a browser test's own app server."""
+    path = tmp_path / "browser.duckdb"
+    shutil.copy(demo_db, path)
+    add_user(path, "editor1", "editor")
+    return path

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser_support import StreamlitServer, frame_for_map, wait_for_app
-from tests.data_support import PARTICIPANTS_HEADER, add_user, csv_bytes
+from tests.data_support import PARTICIPANTS_HEADER, csv_bytes
 from ucj.paths import ROOT
 
 pytestmark = pytest.mark.browser
@@ -24,14 +23,6 @@ GOOD = csv_bytes([P, *[[k, 2024, 6, "ALL", "aktif", 4321 + i] for i, k in enumer
 BAD = csv_bytes([P, ["Kototangah", 2024, 6, "ALL", "aktif", 10], ["Pauh", 2024, 13, "ALL", "aktif", -4]])
 MAP = "peta?region=padang&lang=id&metric=active&segment=ALL&month=2024-06"
 SLOW = 30_000  # ms: argon2 and a full check on a busy test machine
-
-
-@pytest.fixture
-def server_db(demo_db: Path, tmp_path: Path, fast_hashing: None) -> Path:
-    path = tmp_path / "browser.duckdb"
-    shutil.copy(demo_db, path)
-    add_user(path, "editor1", "editor")
-    return path
 
 
 def _sign_in(page: Page) -> None:
@@ -52,9 +43,9 @@ def _upload(page: Page, name: str, data: bytes) -> None:
     wait_for_app(page)
 
 
-def _map_areas(page: Page, base_url: str, timeout_ms: int = 20_000) -> dict[str, tuple[str, str]]:
+def _map_areas(page: Page, base_url: str, timeout_ms: int = 20_000, view: str = MAP) -> dict[str, tuple[str, str]]:
     """Each kecamatan on the coverage map: (figure, kind) as its tooltip says them."""
-    page.goto(f"{base_url}/{MAP}")
+    page.goto(f"{base_url}/{view}")
     wait_for_app(page, timeout_ms)
     frame = frame_for_map(page, timeout_ms)
     frame.wait_for_selector("path.leaflet-interactive", timeout=timeout_ms)

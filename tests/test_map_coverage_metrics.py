@@ -10,13 +10,15 @@ import duckdb
 import pandas as pd
 import pytest
 
-from ucj import schema
+from ucj import fmt, schema
+from ucj.map.choropleth import value_text
 from ucj.map.coverage_metrics import (
     METRICS,
     Inputs,
     Selection,
     area_values,
     as_mappings,
+    bounds_of,
     coverage_by_year,
     default_month,
     first_with_data,
@@ -128,6 +130,8 @@ def test_workforce_is_the_figure_closest_in_time(rows, month, expected):
         ([("ID", 2025, 0.5215, "published"), ("ID", 2029, 0.4392, "published")], 2027, (0.5215, "nasional")),
         ([("ID", 2025, 0.5215, "published"), ("ID", 2029, 0.4392, "published")], 2028, (0.4392, "nasional")),
         ([("99.01", 2024, 0.5, "estimate"), ("99.01", 2024, 0.55, "upload")], 2024, (0.55, "kabupaten")),
+        # Kemendagri's undated 52,15 % is the one regions are measured against, not RPJMN's 32,15 % for 2025
+        ([("ID", None, 0.5215, "published"), ("ID", 2025, 0.3215, "published")], 2024, (0.5215, "nasional")),
         ([], 2024, None),
     ],
 )
@@ -263,3 +267,19 @@ def test_every_metric_runs_on_empty_inputs():
     for metric in METRICS:
         values = area_values([A], _inputs(participants()), Selection(metric, JAN, since=JAN))
         assert values["value"].isna().all(), metric
+
+
+def test_a_bound_on_the_map_stays_a_bound():
+    """Probolinggo's kecamatan shares of "more than 46.000" participants are "more than" too, and the
+    tooltip says so; a rate over a workforce that is a lower bound is at most that rate."""
+    dec = dt.date(2023, 12, 1)
+    p = participants((A, dec, "ALL", "active", 8382, "estimate")).assign(bound="lower")
+    w = workforce((A, dec, 23284, "estimate")).assign(bound="lower")
+    inputs = _inputs(p, w)
+    active = area_values([A], inputs, Selection("active", dec))
+    assert bounds_of(active) == {A: "lower"}
+    assert value_text(8382, "estimate", fmt.number, "id", "lower") == "≈ > 8.382"
+    coverage = area_values([A], _inputs(p.assign(bound=None), w), Selection("coverage", dec))
+    assert coverage["bound"].iloc[0] == "upper"
+    both = area_values([A], inputs, Selection("coverage", dec)).iloc[0]
+    assert both["bound"] is None and "tidak dapat ditentukan" in both["method"]

@@ -78,3 +78,22 @@ def test_a_segment_share_is_not_shown_as_coverage(app_db):
 def test_regions_with_a_ucj_rate_say_nothing_about_segment_rates(app_db):
     at = open_app("probolinggo")
     assert not [c for c in at.caption if "tidak dipakai sebagai cakupan UCJ" in c.value]
+
+
+def test_probolinggo_bound_stays_a_bound_and_what_is_computed_from_it_says_so(app_db):
+    """'lebih dari 46.000 pekerja' is shown as > 46.000; the workforce derived from it and the workers
+    still to protect are lower bounds too, never the point values 127.778 and 30.667."""
+    shown = metrics(open_app("probolinggo"))
+    assert shown["Peserta aktif BPJS Ketenagakerjaan"] == "> 46.000"
+    assert shown["Tenaga kerja"] == "> 127.778"
+    assert shown["Pekerja lagi untuk capai target"] == "> 30.667"
+    assert "46.000" not in shown.values() and "127.778" not in shown.values()
+
+
+def test_sijunjung_months_of_cover_as_stated_and_as_its_budget_implies(app_db):
+    """Phase I keeps the stated 12 months; the 9 months its budget implies is a derived value listed
+    among the discrepancies."""
+    at = open_app("sijunjung")
+    warnings = [w.value for w in at.warning]
+    months = [w for w in warnings if "masa tanggungan Tahap I 2022" in w]
+    assert len(months) == 1 and "12 bulan" in months[0] and "9 bulan" in months[0] and "DERIVED" in months[0]

@@ -24,7 +24,8 @@ NAN = float("nan")
         (100, NAN, NAN, "workers_per_desa", "en", "100 per desa/nagari"),
         (NAN, 95000, 98000, "persons", "id", "95.000 – 98.000"),  # Padang PU, a range in the text
         (NAN, 0, 50, "percent", "id", "< 50,0 %"),  # Dukuhdempok: 'belum mencapai 50%'
-        (NAN, 10, NAN, "persons", "en", "10"),
+        (NAN, 10, NAN, "persons", "en", "> 10"),  # a floor only: a bound, never a point
+        (NAN, 46000, NAN, "persons", "id", "> 46.000"),  # Probolinggo: "lebih dari 46.000 pekerja"
         (NAN, 30, 40, "persons", "id", "30 – 40"),
     ],
 )

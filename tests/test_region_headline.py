@@ -226,3 +226,63 @@ def test_headline_lists_every_segment_even_without_data():
     )
     assert [f.key for f in h.segments] == ["segment.PU", "segment.BPU", "segment.JAKON", "segment.PMI"]
     assert [f.text() for f in h.segments] == ["tidak ada data", "2.784", "tidak ada data", "tidak ada data"]
+
+
+def _bounded(frame: pd.DataFrame, bound: str | None) -> pd.DataFrame:
+    return frame.assign(bound=bound)
+
+
+RATE_36 = pd.DataFrame(
+    [
+        {
+            "value": 36.0,
+            "period_start": D(2023, 1, 1),
+            "period_text": "-",
+            "source_short": "I&N",
+            "quote": "q",
+            "kind": "published",
+        }
+    ]
+)
+
+
+def test_a_bound_stays_a_bound_through_the_headline():
+    """Probolinggo: more than 46.000 participants, a workforce derived from it (more than 127.778), a
+    published 36 % and a 60 % target: the gap in workers is 'more than', never a point."""
+    wf = _bounded(workforce((D(2023, 12, 1), 127778, "x")), "lower")
+    seg = _bounded(segments(("ALL", "active", D(2023, 12, 1), 46000)), "lower")
+    w, a, c = coverage_figures(wf, seg, RATE_36)
+    assert (w.text(), a.text(), c.text()) == ("> 127.778", "> 46.000", "36,0 %")
+    target = target_figure(targets((None, 60.0, True, "I&N")))
+    points, persons = gap_figures(c, target, w)
+    assert points.bound is None and points.text() == "24,0 poin"
+    assert persons.bound == "lower" and persons.text() == "> 30.667"
+    assert "> 127.778" in persons.provenance.method
+
+
+@pytest.mark.parametrize(
+    ("active", "wf", "expected"),
+    [
+        ("lower", None, "> 10,0 %"),  # more than 10 of 100 workers: more than 10 %
+        (None, "lower", "< 10,0 %"),  # 10 of more than 100 workers: at most 10 %
+        ("upper", None, "< 10,0 %"),
+        ("lower", "lower", "tidak ada data"),  # both 'more than': no rate can be said
+    ],
+)
+def test_a_rate_computed_from_a_bound_is_bounded(active, wf, expected):
+    _, _, c = coverage_figures(
+        _bounded(workforce((D(2023, 1, 1), 100, "x")), wf),
+        _bounded(segments(("ALL", "active", D(2023, 1, 1), 10)), active),
+        NO_RATES,
+    )
+    assert c.text() == expected
+
+
+def test_a_published_figure_s_hover_says_what_the_build_notes_of_it():
+    """Padang's 2025 workforce is BPS 'angkatan kerja' after the text's 'tenaga kerja': the hover says so."""
+    from ucj.provenance import Provenance
+
+    note = "Konsep berganti: angkatan kerja BPS 2025"
+    prov = Provenance("published", "BPS", D(2025, 1, 1), method=note, quote="q", stated_as="2025")
+    assert prov.detail() == f"“q” (2025) — {note}"
+    assert Provenance("published", "BPS", None).detail() is None

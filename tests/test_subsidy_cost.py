@@ -35,11 +35,15 @@ def test_the_research_case_comes_out_exactly(book):
         # PP 50/2025 halves JKK+JKM for self-payers (never JHT) ...
         (D(2026, 4, 1), "jkk_jkm", 1_000_000, "SELF", "petani", (5_000, 3_400, 0)),
         (D(2026, 4, 1), "jkk_jkm_jht", 1_000_000, "SELF", "petani", (5_000, 3_400, 20_000)),
-        # ... but not when the APBD, the APBN, pokir or CSR pays
+        # ... and for CSR money (the regulation excludes only APBN/APBD payments) ...
+        (D(2026, 4, 1), "jkk_jkm", 1_000_000, "CSR", "petani", (5_000, 3_400, 0)),
+        # ... but not when the APBD, the APBN or pokir (APBD money) pays
         (D(2026, 4, 1), "jkk_jkm", 1_000_000, "APBD", "petani", (10_000, 6_800, 0)),
         (D(2026, 4, 1), "jkk_jkm", 1_000_000, "APBN", "ojek", (10_000, 6_800, 0)),
         (D(2026, 4, 1), "jkk_jkm", 1_000_000, "POKIR", "petani", (10_000, 6_800, 0)),
-        (D(2026, 4, 1), "jkk_jkm", 1_000_000, "CSR", "petani", (10_000, 6_800, 0)),
+        # APBDes and DBHCHT are left open by the sources: the full cost unless the other case is asked for
+        (D(2026, 4, 1), "jkk_jkm", 1_000_000, "APBDes", "petani", (10_000, 6_800, 0)),
+        (D(2026, 4, 1), "jkk_jkm", 1_000_000, "DBHCHT", "ojek", (10_000, 6_800, 0)),
         # transport (ojek) self-payers from January 2026 to March 2027
         (D(2026, 1, 1), "jkk_jkm", 1_000_000, "SELF", "ojek", (5_000, 3_400, 0)),
         (D(2026, 1, 1), "jkk_jkm", 1_000_000, "SELF", "petani", (10_000, 6_800, 0)),
@@ -113,6 +117,13 @@ def test_rounding_happens_once_after_the_discount(tmp_path):
     assert cost_table(odd, plan)["cost_rp"].sum() == 7 * 3 * 8_401
 
 
+@pytest.mark.parametrize(("funding", "full", "discounted"), [("APBDes", 16_800, 8_400), ("DBHCHT", 16_800, 8_400)])
+def test_open_funding_is_priced_both_ways(book, funding, full, discounted):
+    plan = Plan("jkk_jkm", 1_000_000, D(2026, 6, 1), 1, (Line(None, "petani", funding, 1),))
+    assert cost_table(book, plan)["cost_rp"].sum() == full
+    assert cost_table(book, plan, open_discount=True)["cost_rp"].sum() == discounted
+
+
 def test_breakdowns_add_up_to_the_total(book):
     lines = (
         Line("13.71.01", "petani", "APBD", 120),
@@ -123,7 +134,8 @@ def test_breakdowns_add_up_to_the_total(book):
     plan = Plan("jkk_jkm_jht", 1_000_000, D(2026, 3, 1), 6, lines)
     table = cost_table(book, plan)
     total = table["cost_rp"].sum()
-    assert total == (120 + 35 + 9 + 4) * 6 * 36_800
+    # the CSR line gets PP 50/2025's discount on JKK+JKM from April (5 of its 6 months), never on JHT
+    assert total == (120 + 35 + 4) * 6 * 36_800 + 9 * (36_800 + 5 * 28_400)
     for column in ("kecamatan", "target_group", "funding", "month"):
         assert cost_by(table, column)["cost_rp"].sum() == total
     by_kec = cost_by(table, "kecamatan").set_index("kecamatan")["cost_rp"]

@@ -192,3 +192,12 @@ def test_why_a_link_is_refused_is_said_in_the_readers_language(app_db):
     at = open_link("sijunjung", encode(replace(RESEARCH_CASE, declared_income=1_234_567)), lang="en")
     (warning,) = [w.value for w in at.warning if "could not be read" in w.value]
     assert "declared income Rp 1,234,567 is not in the BPU JKK bracket table in force on 1 January 2022" in warning
+
+
+def test_a_dbhcht_plan_in_the_discount_months_shows_both_costs_and_why(app_db):
+    """PP 50/2025 excludes only APBN/APBD payments; whether DBHCHT money counts is not in our sources."""
+    plan = Scenario(start=dt.date(2026, 4, 1), region="35.74", months=3, lines=(Line(None, "petani", "DBHCHT", 100),))
+    at = open_link("probolinggo", encode(plan))
+    assert metrics(at)["Biaya total"] == "Rp 5.040.000"
+    said = [i.value for i in at.info if "PP 50/2025" in i.value]
+    assert len(said) == 1 and "Rp 2.520.000" in said[0] and "APBN atau APBD" in said[0] and "DBHCHT" in said[0]

@@ -62,13 +62,93 @@ def test_value_in_force(book, rule, on, funding, group, expected):
         (D(2027, 1, 1), "SELF", "other"),  # a day after it
         (D(2025, 12, 31), "SELF", "transport"),
         (D(2027, 4, 1), "SELF", "transport"),
-        (D(2026, 6, 1), "APBD", "other"),  # PP 50/2025 does not apply when APBD pays
-        (D(2026, 6, 1), "APBN", "transport"),
-        (D(2026, 6, 1), "CSR", "other"),  # not stated in our sources: not applied
+        (D(2026, 6, 1), "APBD", "other"),  # PP 50/2025 excludes what is paid through the APBD
+        (D(2026, 6, 1), "APBN", "transport"),  # … or the APBN
+        (D(2026, 6, 1), "POKIR", "other"),  # pokir is APBD money (Wibowo 2024)
     ],
 )
 def test_no_discount_outside_its_months_or_for_public_money(book, on, funding, group):
-    assert book.find("bpu.jkk_jkm.discount", on, funding, group) is None
+    assert book.discount(on, funding, group) is None
+    assert book.discount(on, funding, group, open_applies=True) is None
+
+
+@pytest.mark.parametrize(("funding", "group"), [("SELF", "other"), ("CSR", "other"), ("CSR", "transport")])
+def test_discount_reaches_every_payer_the_regulation_does_not_exclude(book, funding, group):
+    """By PP 50/2025's words only APBN/APBD payments are excluded, so CSR money gets the discount too."""
+    assert book.discount(D(2026, 6, 1), funding, group).value == Fraction(1, 2)
+
+
+@pytest.mark.parametrize("funding", ["APBDes", "DBHCHT"])
+def test_discount_left_open_where_the_sources_do_not_settle_it(book, funding):
+    """APBDes and DBHCHT: neither named by the exclusion nor shown to be outside it: priced both ways."""
+    on = D(2026, 6, 1)
+    assert book.discount(on, funding, "other") is None
+    assert book.discount(on, funding, "other", open_applies=True).value == Fraction(1, 2)
+    assert funding in book.open_discount_sources()
+
+
+def test_discount_rows_quote_the_regulation(book):
+    for row in (r for r in book.rules if r.rule == "bpu.jkk_jkm.discount"):
+        assert "'Besaran penyesuaian Iuran JKK dan JKM bagi Peserta Bukan Penerima Upah ditetapkan sebesar 50%" in (
+            row.citation.note
+        )
+
+
+def test_a_funding_source_without_a_discount_scope_is_refused(rules_copy):
+    path = rules_copy / "funding_sources.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",applies,", ",maybe,", 1), encoding="utf-8")
+    with pytest.raises(RuleError, match="pp50_discount"):
+        load(rules_copy)
+
+
+@pytest.mark.parametrize(
+    ("on", "cap"),
+    [
+        (D(2023, 3, 1), 9_559_600),
+        (D(2024, 2, 29), 9_559_600),
+        (D(2024, 3, 1), 10_042_300),
+        (D(2025, 2, 28), 10_042_300),
+        (D(2025, 3, 1), 10_547_400),
+        (D(2026, 6, 1), 10_547_400),
+    ],
+)
+def test_jp_wage_cap_is_indexed_by_year(book, on, cap):
+    assert book.require("pu.jp.wage_cap", on).value == cap
+
+
+def test_jp_wage_cap_rows_have_start_and_end_dates(book):
+    caps = sorted((r for r in book.rules if r.rule == "pu.jp.wage_cap"), key=lambda r: r.period.start)
+    assert [r.period.end for r in caps[:-1]] == [D(2024, 2, 29), D(2025, 2, 28)]
+    assert all(r.period.start == D(2023, 3, 1) or r.period.start.month == 3 for r in caps)
+
+
+@pytest.mark.parametrize(
+    ("risk", "after"),
+    [("risk_1", "0.001"), ("risk_2", "0.004"), ("risk_3", "0.0075"), ("risk_4", "0.0113"), ("risk_5", "0.016")],
+)
+def test_pu_jkk_rates_check_against_pp_49_2023(book, risk, after):
+    """PP 49/2023 Pasal 16A: 0,14 % of every class's JKK goes to JKP for JKP participants."""
+    on = D(2024, 1, 1)
+    full = book.require("pu.jkk.rate", on, group=risk)
+    kept = book.require("pu.jkk.rate_after_jkp", on, group=risk)
+    assert kept.value == Fraction(after)
+    assert full.value - kept.value == Fraction(14, 10000)
+    assert "PP 49/2023" in full.citation.regulation
+
+
+def test_pu_jkm_rate_checks_against_pp_49_2023(book):
+    on = D(2024, 1, 1)
+    assert book.require("pu.jkm.rate", on).value - book.require("pu.jkm.rate_after_jkp", on).value == Fraction(1, 1000)
+
+
+def test_a_recomposition_that_differs_by_risk_class_is_refused(rules_copy):
+    path = rules_copy / "pu_contributions.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("rate_after_jkp,risk_5,*,0.0160", "rate_after_jkp,risk_5,*,0.0150"),
+        encoding="utf-8",
+    )
+    with pytest.raises(RuleError, match="JKP"):
+        load(rules_copy)
 
 
 def test_missing_rule_is_an_error_not_a_guess(book):
@@ -148,7 +228,7 @@ def test_bracket_edges_when_ranges_are_known(rules_copy, income, declared):
         ("bpu_contributions", "bpu.jkm.amount,*,*,tujuh,rupiah_per_month,2030-01-01,,PP x,y,false,", "invalid number"),
         ("bpu_jkk_brackets", "2000000,25000,,,2015-07-01,,PP 44/2015,y,false,", "bpu.jkk.rate"),
         ("bpu_jkk_brackets", "1000000,10000,,,2020-01-01,,PP 44/2015,y,false,", "overlap"),
-        ("funding_sources", "ARISAN,Arisan,Rotating savings,village,true,", "restriction"),
+        ("funding_sources", "ARISAN,Arisan,Rotating savings,village,true,applies,x", "restriction"),
         ("target_groups", "sopir,Sopir,Drivers,sea,", "worker_group"),
         ("assumptions", "death_rate_annual,0.01,ratio_per_year,", "basis"),
     ],

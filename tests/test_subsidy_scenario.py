@@ -54,6 +54,19 @@ def test_research_case_through_the_whole_scenario(book):
     assert figures["cost_per_worker_month_rp"] == 16_800
 
 
+@pytest.mark.parametrize(("funding", "both"), [("DBHCHT", True), ("APBDes", True), ("APBD", False), ("CSR", False)])
+def test_where_the_sources_leave_the_discount_open_both_costs_are_given(book, funding, both):
+    """Probolinggo-like: 100 workers paid from DBHCHT for April–June 2026. PP 50/2025 excludes only
+    APBN/APBD payments and no source says whether DBHCHT (or APBDes) counts: the cost without the
+    discount, and the cost with it beside it."""
+    s = Scenario(start=D(2026, 4, 1), region="13.03", months=3, lines=(Line(None, "petani", funding, 100),))
+    r = evaluate(s, book, REGION)
+    if both:
+        assert (r.total_cost, r.cost_if_discounted, r.open_funding) == (100 * 3 * 16_800, 100 * 3 * 8_400, (funding,))
+    else:
+        assert r.cost_if_discounted is None and r.open_funding == ()
+
+
 RICH = Scenario(
     start=D(2026, 3, 1),
     region="13.71",

@@ -13,7 +13,8 @@ from typing import Literal
 
 import pandas as pd
 
-from ucj import fmt
+from ucj import bounds, fmt
+from ucj.bounds import Bound
 from ucj.fmt import Lang, missing
 from ucj.i18n import t
 from ucj.provenance import Provenance
@@ -32,7 +33,11 @@ def text_or_none(value: object) -> str | None:
 
 @dataclass(frozen=True)
 class Figure:
-    """One headline number. `value` None means the sources give nothing: shown as 'no data'."""
+    """One headline number. `value` None means the sources give nothing: shown as 'no data'.
+
+    A `bound` says the true value is above ('lower') or below ('upper') the number: a source's "more
+    than 46.000", or anything computed from one, is shown as "> 46.000", never as a point.
+    """
 
     key: str
     value: float | None
@@ -40,15 +45,24 @@ class Figure:
     provenance: Provenance | None
     decimals: int = 1  # for ratios: a published 52,15 % keeps both decimals
     qualifier: str | None = None  # a label key said after the label, e.g. 'status.registered'
+    bound: Bound = None
 
     def text(self, lang: Lang = "id") -> str:
         if self.unit == "ratio":
-            return fmt.percent(self.value, lang, self.decimals)
-        if self.unit == "points":
+            shown = fmt.percent(self.value, lang, self.decimals)
+        elif self.unit == "points":
             if self.value is None:
                 return fmt.MISSING[lang]
-            return t("unit.points", lang, value=fmt.number(self.value * 100, lang, decimals=1))
-        return fmt.number(self.value, lang)
+            shown = t("unit.points", lang, value=fmt.number(self.value * 100, lang, decimals=1))
+        else:
+            shown = fmt.number(self.value, lang)
+        return t(f"figure.bound.{self.bound}", lang, value=shown) if self.bound and self.value is not None else shown
+
+
+def row_bound(row: pd.Series) -> Bound:
+    """The bound a query row carries ('lower', 'upper'), None for a point or a row without the column."""
+    bound = row.get("bound")
+    return bound if bound in (bounds.LOWER, bounds.UPPER) else None
 
 
 def row_provenance(row: pd.Series, kind: str | None = None, method: str | None = None) -> Provenance:

@@ -44,12 +44,14 @@ class Provenance:
         return f"{t(f'kind.{self.kind}', lang)} · {self.citation(lang)}"
 
     def detail(self) -> str | None:
-        """What a hover shows: the rule of an estimate, or the sentence (and wording of the date) of a figure."""
+        """What a hover shows: the rule of an estimate, or the sentence (and wording of the date) of a figure,
+        with what the build says of it (a bound, a change of concept in its series)."""
         if self.kind == "estimate":
             return self.method
-        if self.quote and self.stated_as:
-            return f"“{self.quote}” ({self.stated_as})"
-        return f"“{self.quote}”" if self.quote else None
+        said = f"“{self.quote}”" if self.quote else None
+        if said and self.stated_as:
+            said = f"{said} ({self.stated_as})"
+        return " — ".join(p for p in (said, self.method) if p) or None
 
 
 def combine(kind_a: Kind, kind_b: Kind) -> Kind:

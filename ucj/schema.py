@@ -1,9 +1,10 @@
 """The database schema from queries/schema/, for a new database and for one a Pemda already uses.
 
 A Pemda's database is never rebuilt (it holds their imports, accounts and rounds), so when a release
-adds a table, a view or a sequence, `ensure` adds it to the existing file: every `create` runs as
-`create … if not exists` (views are replaced, they hold no data). Changing an existing table's
-columns is not done here; such a change needs a migration of its own.
+adds a table, a view, a sequence or a nullable column, `ensure` adds it to the existing file: every
+`create` runs as `create … if not exists` (views are replaced, they hold no data) and a new column is
+an `alter table … add column if not exists` in the schema files. Any other change to an existing
+table's columns needs a migration of its own.
 """
 
 from __future__ import annotations
@@ -22,8 +23,9 @@ _ADDITIVE = (
     (re.compile(r"^create sequence (?!if not exists)", re.IGNORECASE | re.MULTILINE), "create sequence if not exists "),
     (re.compile(r"^create view ", re.IGNORECASE | re.MULTILINE), "create or replace view "),
 )
-# The name each statement creates.
+# The name each statement creates, and the columns added to tables made by an earlier release.
 _CREATED = re.compile(r"^create (?:or replace )?(?:table|view|sequence) (?:if not exists )?(\w+)", re.I | re.M)
+_ADDED_COLUMN = re.compile(r"^alter table (\w+) add column if not exists (\w+)", re.I | re.M)
 
 
 def statements(folder: Path = SCHEMA) -> list[str]:
@@ -40,12 +42,16 @@ def statements(folder: Path = SCHEMA) -> list[str]:
 def _existing(con: duckdb.DuckDBPyConnection) -> set[str]:
     tables = con.execute("select table_name from information_schema.tables").fetchall()
     sequences = con.execute("select sequence_name from duckdb_sequences()").fetchall()
-    return {name for (name,) in [*tables, *sequences]}
+    columns = con.execute("select table_name || '.' || column_name from information_schema.columns").fetchall()
+    return {name for (name,) in [*tables, *sequences, *columns]}
 
 
 def missing(con: duckdb.DuckDBPyConnection, folder: Path = SCHEMA) -> list[str]:
-    """The tables, views and sequences of the schema the database lacks (a read-only check)."""
-    wanted = [name for text in statements(folder) for name in _CREATED.findall(text)]
+    """The tables, views, sequences and columns (`table.column`) of the schema the database lacks
+    (a read-only check)."""
+    texts = statements(folder)
+    wanted = [name for text in texts for name in _CREATED.findall(text)]
+    wanted += [f"{table}.{column}" for text in texts for table, column in _ADDED_COLUMN.findall(text)]
     have = _existing(con)
     return [name for name in wanted if name not in have]
 

@@ -6,7 +6,15 @@ import streamlit as st
 
 from ucj.i18n import t
 from ucj.map.choropleth import base_map, choropleth_layer
-from ucj.map.coverage_metrics import area_values, as_mappings, default_month, first_with_data, months_of, target_for
+from ucj.map.coverage_metrics import (
+    area_values,
+    as_mappings,
+    bounds_of,
+    default_month,
+    first_with_data,
+    months_of,
+    target_for,
+)
 from ucj.map.metric_style import classes_for, formatter
 from ui import url_state
 from ui.db import query
@@ -46,6 +54,7 @@ layer = choropleth_layer(
     fmt_value=formatter(selection.metric, lang),
     lang=lang,
     selected=focus.desa if focus.drilled else focus.kec,
+    bounds=bounds_of(values),
 )
 
 

@@ -4,7 +4,7 @@ import streamlit as st
 
 from ucj import fmt
 from ucj.i18n import t
-from ucj.region.figure_table import published_table, segment_rates, value_text
+from ucj.region.figure_table import discrepancy_values, published_table, segment_rates, value_text
 from ucj.region.headline import region_headline
 from ui.db import query
 from ui.figures import figure_card
@@ -66,16 +66,17 @@ if not programmes.empty:
     st.dataframe(table.rename(columns=lambda c: t(f"home.col.{c}", lang)), hide_index=True, key="home_programmes")
 
 discrepancies = query("region_discrepancies", **params)
-for row in discrepancies.itertuples():
+for _, row in discrepancies.iterrows():
+    value_a, value_b = discrepancy_values(row, lang)
     st.warning(
         t(
             "home.discrepancy",
             lang,
-            topic=row.topic_id if lang == "id" else row.topic_en,
-            a=fmt.number(row.value_a, lang),
-            source_a=f"{row.source_a}, {row.locator_a}",
-            b=fmt.number(row.value_b, lang),
-            source_b=f"{row.source_b}, {row.locator_b}",
+            topic=row["topic_id"] if lang == "id" else row["topic_en"],
+            a=value_a,
+            source_a=f"{row['source_a']}, {row['locator_a']}",
+            b=value_b,
+            source_b=f"{row['source_b']}, {row['locator_b']}",
         )
     )
 

@@ -3,6 +3,9 @@
 --               or 'upload' (imported by a Pemda user, see import_id)
 --   figure_id   the published statement it is, or was derived from
 --   method      for estimates: the rule, in words, e.g. spread by population weight
+--   bound       null for a point value; 'lower' when the source gives only "more than" (the true value
+--               is above `persons`), 'upper' for "less than"; a value computed from a bound carries the
+--               bound it implies (Probolinggo: more than 46.000 participants ÷ 36 % = more than 127.778)
 create table population (
     kode_wilayah varchar not null,
     level varchar not null check (level in ('kabupaten', 'kecamatan', 'desa')),
@@ -26,6 +29,7 @@ create table workforce (
     figure_id varchar,
     method varchar,
     import_id integer,
+    bound varchar check (bound in ('lower', 'upper')),
     primary key (kode_wilayah, period, kind)
 );
 
@@ -41,6 +45,7 @@ create table participants (
     figure_id varchar,
     method varchar,
     import_id integer,
+    bound varchar check (bound in ('lower', 'upper')),
     primary key (kode_wilayah, period, segment, status, kind)
 );
 
@@ -58,3 +63,7 @@ create table target (
     import_id integer,
     unique (kode_wilayah, year, segment, metric, kind)
 );
+
+-- Added after the first release: a Pemda's database made before it gets the column at start-up.
+alter table workforce add column if not exists bound varchar;
+alter table participants add column if not exists bound varchar;

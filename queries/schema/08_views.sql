@@ -8,7 +8,7 @@ select * from (values ('upload', 1), ('published', 2), ('estimate', 3)) as rule 
 -- published row, the figure's own wording and period. Shared by the headline and the trend queries.
 create view participant_detail as
 select
-    p.kode_wilayah, p.level, p.period, p.segment, p.status, p.persons, p.kind, p.method,
+    p.kode_wilayah, p.level, p.period, p.segment, p.status, p.persons, p.kind, p.method, p.bound,
     k.precedence, s.short as source_short, f.period_text, f.quote, f.period_start as figure_start,
     f.period_end as figure_end
 from participants as p

@@ -1,8 +1,9 @@
 """Build the demo database from the CSV seeds in data/seed and the boundaries in geo/.
 
 Deterministic: the same inputs give the same rows. The database is written to a temporary file
-and moved into place only when every step and check has passed, so a failed build never leaves
-a half-built database where the app reads.
+and moved into place only when every step and check has passed (the data audit of
+`ucj.build.data_audit` among them), so a failed build never leaves a half-built database where the app
+reads.
 """
 
 from __future__ import annotations
@@ -17,10 +18,12 @@ import duckdb
 import pandas as pd
 
 from ucj import audit, schema
+from ucj.build import data_audit
 from ucj.build.estimate import equal_desa_weights, interpolate_months, kecamatan_weights, spread
 from ucj.build.geo_files import BOUNDARY_SOURCE, DESA_FILES, KECAMATAN_FILES, read_features
 from ucj.db import run_query
 from ucj.paths import DEMO_DB, GEO, SEED
+from ucj.subsidy import rules
 
 # Seed files that feed a derivation step rather than a table of the same name.
 DERIVATION_SEEDS = {"measures_from_figures", "kecamatan_population"}
@@ -49,6 +52,7 @@ def build(out: Path = DEMO_DB, seed: Path = SEED, geo: Path = GEO) -> BuildRepor
         _load_table_seeds(con, seed)
         _load_measures(con, seed)
         _add_estimates(con)
+        data_audit.check(con, rules.load())
         audit.record(
             con,
             actor="build",
@@ -136,6 +140,14 @@ def _load_table_seeds(con: duckdb.DuckDBPyConnection, seed: Path) -> None:
             _insert(con, name, _read_seed(files[name]))
 
 
+def _take_bound(take: str) -> str | None:
+    """The bound a measure keeps from how it takes its figure: the low end of "more than 46.000" (or of
+    a range) is a lower bound, and so is a lower bound divided by a published rate; a high end an upper one."""
+    if take == "low" or take.startswith("low_over_rate:"):
+        return "lower"
+    return "upper" if take == "high" else None
+
+
 def _figure_value(figure: pd.Series, take: str, figures: pd.DataFrame) -> float:
     """The number a measure takes from its figure; `low_over_rate:<id>` divides by a published rate."""
     if take.startswith("low_over_rate:"):
@@ -168,6 +180,8 @@ def _load_measures(con: duckdb.DuckDBPyConnection, seed: Path) -> None:
             "figure_id": row["figure_id"],
             "method": row["method"],
         }
+        if row["table"] in ("workforce", "participants"):
+            record["bound"] = _take_bound(row["take"])
         table = row["table"]
         if table == "target":
             year = int(row["period"][:4]) if row["period"] else None

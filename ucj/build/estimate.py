@@ -81,6 +81,10 @@ def spread(parents: pd.DataFrame, weights: dict[str, Weights], child_level: str)
     return pd.DataFrame(out, columns=parents.columns)
 
 
+def _bounded(row: dict) -> bool:
+    return isinstance(row.get("bound"), str)
+
+
 def _months_between(a: dt.date, b: dt.date) -> int:
     return (b.year - a.year) * 12 + b.month - a.month
 
@@ -89,14 +93,15 @@ def interpolate_months(series: pd.DataFrame, max_gap: int = 12) -> pd.DataFrame:
     """Straight-line monthly estimates between consecutive published points of one series.
 
     `series` holds rows of one (kode_wilayah, segment, status) with `period` (first of month) and
-    `persons`; months already present are never overwritten. Gaps longer than `max_gap` months are
-    left empty: a line over years would claim more than the sources say.
+    `persons`; months already present are never overwritten. Gaps longer than `max_gap` months, and
+    gaps next to a bound ("more than 46.000"), are left empty: a line there would claim more than the
+    sources say.
     """
     rows = series.sort_values("period").to_dict("records")
     out: list[dict] = []
     for left, right in pairwise(rows):
         gap = _months_between(left["period"], right["period"])
-        if gap <= 1 or gap > max_gap:
+        if gap <= 1 or gap > max_gap or _bounded(left) or _bounded(right):
             continue
         for step in range(1, gap):
             month_index = left["period"].month - 1 + step

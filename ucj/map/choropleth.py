@@ -17,6 +17,7 @@ from folium.template import Template
 from folium.utilities import get_bounds
 
 from ucj import fmt
+from ucj.bounds import Bound
 from ucj.fmt import Lang
 from ucj.i18n import t
 from ucj.map.classify import MISSING_COLOUR, Classes
@@ -36,11 +37,16 @@ def hatch_id(colour: str) -> str:
     return HATCH_PREFIX + colour.lstrip("#").lower()
 
 
-def value_text(value: float | None, kind: Kind | None, fmt_value: Callable[[float], str], lang: Lang) -> str:
-    """A figure as the tooltip shows it: '≈ 12.345' for an estimate, 'tidak ada data' when missing."""
+def value_text(
+    value: float | None, kind: Kind | None, fmt_value: Callable[[float], str], lang: Lang, bound: Bound = None
+) -> str:
+    """A figure as the tooltip shows it: '≈ 12.345' for an estimate, '> 8.382' for a bound ('≈ > 8.382'
+    when both), 'tidak ada data' when missing."""
     if value is None:
         return fmt.MISSING[lang]
     text = fmt_value(value)
+    if bound:
+        text = t(f"figure.bound.{bound}", lang, value=text)
     return f"{ESTIMATE_MARK} {text}" if kind == "estimate" else text
 
 
@@ -155,6 +161,7 @@ def _styled_features(
     classes: Classes,
     fmt_value: Callable[[float], str],
     lang: Lang,
+    bounds: Mapping[str, Bound],
 ) -> FeatureCollection:
     """A copy whose properties carry only what the tooltip and the click need (bytes matter)."""
     order = ranks(values)
@@ -169,7 +176,7 @@ def _styled_features(
             "kode": kode,
             # names may come from uploads, and the tooltip inserts them as HTML
             "nama": html.escape(str(feature["properties"]["nama"])),
-            "nilai": value_text(value, kind, fmt_value, lang),
+            "nilai": value_text(value, kind, fmt_value, lang, bounds.get(kode)),
             "peringkat": t("peta.rank_of", lang, rank=rank, total=total) if rank else fmt.MISSING[lang],
             "jenis": t(f"kind.{kind}", lang) if kind else fmt.MISSING[lang],
             "_fill": classes.colour(value),
@@ -217,12 +224,13 @@ def choropleth_layer(
     fmt_value: Callable[[float], str],
     lang: Lang = "id",
     selected: str | None = None,
+    bounds: Mapping[str, Bound] | None = None,
 ) -> folium.FeatureGroup:
     """The coloured areas, their tooltips, the estimate hatching and the legend, as one layer.
 
-    Arguments as for `build_map`.
+    Arguments as for `build_map`; `bounds` marks the areas whose figure is a bound ("> 8.382").
     """
-    data = _styled_features(features, values, kinds, classes, fmt_value, lang)
+    data = _styled_features(features, values, kinds, classes, fmt_value, lang, bounds or {})
     layer = folium.FeatureGroup(name=label)
     estimates = any(f["properties"]["_estimate"] for f in data["features"])
     missing = any(values.get(f["id"]) is None for f in data["features"])

@@ -17,6 +17,8 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from ucj import bounds
+from ucj.bounds import Bound
 from ucj.db import Query
 from ucj.figures import SEGMENTS, date_or_none, text_or_none
 from ucj.map.ranking import ranks
@@ -39,7 +41,7 @@ SEGMENT_FREE: frozenset[Metric] = frozenset({"bpu_share", "workforce"})
 RATIO_METRICS: frozenset[Metric] = frozenset({"coverage", "bpu_share", "change", "progress"})
 SHOWN_DECIMALS = 3  # of a ratio: 0,1 %
 TargetScope = Literal["kecamatan", "kabupaten", "nasional"]
-COLUMNS = ["kode", "value", "kind", "as_of", "source", "method"]
+COLUMNS = ["kode", "value", "kind", "as_of", "source", "method", "bound"]
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,7 @@ class Part:
     as_of: dt.date | None
     source: str
     method: str | None = None
+    bound: Bound = None  # "more than" / "less than": Probolinggo's participants and what is spread from them
 
 
 def preferred(rows: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
@@ -107,6 +110,7 @@ def _part(row: Mapping[str, Any]) -> Part:
         as_of=date_or_none(row["period"]),
         source=row["source_short"],
         method=text_or_none(method),
+        bound=row.get("bound") if row.get("bound") in (bounds.LOWER, bounds.UPPER) else None,
     )
 
 
@@ -138,7 +142,9 @@ def target_for(targets: pd.DataFrame, kode: str, kode_kab: str, year: int) -> tu
     """The coverage-rate target that applies to an area: its own, else the region's, else the nation's.
 
     Among one scope's targets the year closest to `year` wins (the earlier on a tie); a target
-    without a year (Probolinggo's "at least 60 %") applies when no dated one does.
+    without a year (Probolinggo's "at least 60 %") applies when no dated one does. The nation's
+    target without a year is Kemendagri's, the one regions are measured against: it wins over the
+    dated RPJMN/RKP planning targets, as on the home page.
     """
     scopes: tuple[tuple[str, TargetScope], ...] = ((kode, "kecamatan"), (kode_kab, "kabupaten"), ("ID", "nasional"))
     for owner, scope in scopes:
@@ -147,7 +153,9 @@ def target_for(targets: pd.DataFrame, kode: str, kode_kab: str, year: int) -> tu
             continue
         rows = preferred(rows.assign(_year=rows["year"].fillna(-1)), ["_year"])
         dated = rows[rows["year"].notna()]
-        if not dated.empty:
+        if scope == "nasional" and len(dated) < len(rows):
+            row = rows[rows["year"].isna()].iloc[0]
+        elif not dated.empty:
             distance = (dated["year"].astype(int) - year).abs()
             row = dated.assign(_d=distance).sort_values(["_d", "year"]).iloc[0]
         else:
@@ -159,18 +167,30 @@ def target_for(targets: pd.DataFrame, kode: str, kode_kab: str, year: int) -> tu
     return None
 
 
-def _combined(value: float | None, parts: Iterable[Part], method: str | None = None) -> dict[str, object]:
+def _combined(
+    value: float | None,
+    parts: Iterable[Part],
+    method: str | None = None,
+    bound_of: Callable[..., Bound] = bounds.combine,
+) -> dict[str, object]:
+    """A figure made from `parts`; `bound_of` says how their bounds carry over (a quotient flips the
+    denominator's). Where two bounds pull opposite ways the figure is kept, unbounded, and says so."""
     parts = list(parts)
     if value is None or math.isnan(value):
-        return {"value": math.nan, "kind": None, "as_of": None, "source": None, "method": None}
+        return {"value": math.nan, "kind": None, "as_of": None, "source": None, "method": None, "bound": None}
     kind = reduce(combine, (p.kind for p in parts))
     methods = [p.method for p in parts if p.method]
+    try:
+        bound = bound_of(*(p.bound for p in parts)) if parts else None
+    except bounds.Indeterminate:
+        bound, methods = None, [*methods, "dihitung dari dua batas: arah batasnya tidak dapat ditentukan"]
     return {
         "value": float(value),
         "kind": kind,
         "as_of": parts[0].as_of,
         "source": "; ".join(dict.fromkeys(p.source for p in parts)),
         "method": "; ".join(dict.fromkeys([method, *methods] if method else methods)) or None,
+        "bound": bound,
     }
 
 
@@ -195,7 +215,7 @@ def area_values(areas: Iterable[str], inputs: Inputs, selection: Selection) -> p
 def _single(parts: dict[str, Part]) -> Callable[[str], dict[str, object]]:
     def figure(kode: str) -> dict[str, object]:
         part = parts.get(kode)
-        return _combined(part.value if part else None, [part] if part else [])
+        return _combined(part.value if part else None, [part] if part else [], bound_of=lambda b: b)
 
     return figure
 
@@ -223,7 +243,7 @@ def _figure(inputs: Inputs, s: Selection) -> Callable[[str], dict[str, object]]:
         def uncovered(kode: str) -> dict[str, object]:
             a, w = active.get(kode), workforce.get(kode)
             value = max(w.value - a.value, 0.0) if a and w else None
-            return _combined(value, [w, a] if a and w else [], "tenaga kerja − peserta aktif")
+            return _combined(value, [w, a] if a and w else [], "tenaga kerja − peserta aktif", bounds.difference)
 
         return uncovered
 
@@ -239,7 +259,12 @@ def _figure(inputs: Inputs, s: Selection) -> Callable[[str], dict[str, object]]:
         coverage = _ratio(a, w)
         if coverage is None or target is None or not target[0].value:
             return _combined(None, [])
-        return _combined(coverage / target[0].value, [a, w, target[0]], f"cakupan ÷ target {target[1]}")
+        return _combined(
+            coverage / target[0].value,
+            [a, w, target[0]],
+            f"cakupan ÷ target {target[1]}",
+            lambda a, w, t: bounds.quotient(bounds.quotient(a, w), t),
+        )
 
     return progress
 
@@ -250,7 +275,8 @@ def _quotient(
     def figure(kode: str) -> dict[str, object]:
         n, d = numerators.get(kode), denominators.get(kode)
         ratio = _ratio(n, d)
-        return _combined(None if ratio is None else ratio + offset, [n, d] if ratio is not None else [], method)
+        parts = [n, d] if ratio is not None else []
+        return _combined(None if ratio is None else ratio + offset, parts, method, bounds.quotient)
 
     return figure
 
@@ -331,7 +357,7 @@ def coverage_by_year(
         wf = workforce_near(workforce, part.as_of).get(kode)
         value = _ratio(part, wf)
         if value is not None:
-            rows.append({"year": int(year), **_combined(value, [part, wf])})
+            rows.append({"year": int(year), **_combined(value, [part, wf], bound_of=bounds.quotient)})
     return pd.DataFrame(rows, columns=["year", "value", "kind", "source"]).sort_values("year", ignore_index=True)
 
 
@@ -357,6 +383,11 @@ def latest_counts(participants: pd.DataFrame) -> pd.DataFrame:
     latest = participants.groupby("kode")["period"].transform("max")
     rows = participants[participants["period"] == latest]
     return preferred(rows, ["kode", "segment", "status"]).reset_index(drop=True)
+
+
+def bounds_of(values: pd.DataFrame) -> dict[str, Bound]:
+    """The areas whose figure is a bound ("> 8.382"), as the map builder takes them."""
+    return {k: b for k, b in zip(values["kode"], values["bound"]) if b in (bounds.LOWER, bounds.UPPER)}
 
 
 def as_mappings(values: pd.DataFrame) -> tuple[dict[str, float | None], dict[str, Kind]]:

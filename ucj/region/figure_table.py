@@ -21,16 +21,27 @@ def _one(value: float, unit: str, lang: Lang) -> str:
 
 
 def value_text(row: pd.Series, lang: Lang) -> str:
-    """The figure as stated: a single value, the range 'low – high' the source gives instead, or '< high'
-    where the source gives only a ceiling ('belum mencapai 50%': the seeds store the floor as 0)."""
+    """The figure as stated: a single value, the range 'low – high' the source gives instead, '> low'
+    where it gives only a floor ('lebih dari 46.000') or '< high' where it gives only a ceiling
+    ('belum mencapai 50%': the seeds store the floor as 0)."""
     unit = str(row["unit"])
     if not missing(row["value"]):
         return _one(float(row["value"]), unit, lang)
     low, high = row.get("value_low"), row.get("value_high")
     if not missing(high) and (missing(low) or low == 0):
-        return f"< {_one(float(high), unit, lang)}"
+        return t("figure.bound.upper", lang, value=_one(float(high), unit, lang))
+    if not missing(low) and missing(high):
+        return t("figure.bound.lower", lang, value=_one(float(low), unit, lang))
     parts = [_one(float(v), unit, lang) for v in (low, high) if not missing(v)]
     return " – ".join(parts) if parts else fmt.MISSING[lang]
+
+
+def discrepancy_values(row: pd.Series, lang: Lang) -> tuple[str, str]:
+    """Both sides of a region_discrepancies row as stated, each in its unit ('12 bulan', '9 bulan')."""
+    return tuple(  # type: ignore[return-value]
+        value_text(pd.Series({c: row[f"{c}_{side}"] for c in ("value", "value_low", "value_high", "unit")}), lang)
+        for side in ("a", "b")
+    )
 
 
 def _row(figure: pd.Series, lang: Lang) -> dict[str, object]:

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ucj import fmt
+from ucj import bounds, fmt
 from ucj.db import Query
-from ucj.figures import SEGMENTS, Figure, Unit, date_or_none, published_decimals, row_provenance
+from ucj.figures import SEGMENTS, Figure, Unit, date_or_none, published_decimals, row_bound, row_provenance
 from ucj.provenance import Provenance
 
 
@@ -59,12 +59,12 @@ def coverage_figures(
     active_date = None if active_row is None else date_or_none(active_row["period"])
     workforce = closest_in_time(workforce_rows, active_date)
     wf = (
-        Figure("workforce", workforce["persons"], "persons", row_provenance(workforce))
+        Figure("workforce", workforce["persons"], "persons", row_provenance(workforce), bound=row_bound(workforce))
         if workforce is not None
         else _none("workforce")
     )
     ac = (
-        Figure("active", active_row["persons"], "persons", row_provenance(active_row))
+        Figure("active", active_row["persons"], "persons", row_provenance(active_row), bound=row_bound(active_row))
         if active_row is not None
         else _none("active")
     )
@@ -74,15 +74,20 @@ def coverage_figures(
         return wf, ac, Figure("coverage", latest["value"] / 100, "ratio", row_provenance(latest), decimals)
     if workforce is None or active_row is None or not workforce["persons"]:
         return wf, ac, _none("coverage", "ratio")
+    try:
+        bound = bounds.quotient(ac.bound, wf.bound)
+    except bounds.Indeterminate:  # e.g. more than X participants over more than Y workers
+        return wf, ac, _none("coverage", "ratio")
     method = (
-        f"{fmt.number(active_row['persons'])} peserta aktif ({ac.provenance.citation()}) ÷ "
-        f"{fmt.number(workforce['persons'])} tenaga kerja ({wf.provenance.citation()})"
+        f"{ac.text()} peserta aktif ({ac.provenance.citation()}) ÷ "
+        f"{wf.text()} tenaga kerja ({wf.provenance.citation()})"
     )
     rate = Figure(
         "coverage",
         active_row["persons"] / workforce["persons"],
         "ratio",
         row_provenance(active_row, "estimate", method),
+        bound=bound,
     )
     return wf, ac, rate
 
@@ -96,7 +101,14 @@ def segment_figures(segments: pd.DataFrame) -> tuple[Figure, ...]:
             return _none(f"segment.{segment}")
         row = rows[segment]
         qualifier = "status.registered" if row["status"] == "registered" else None
-        return Figure(f"segment.{segment}", row["persons"], "persons", row_provenance(row), qualifier=qualifier)
+        return Figure(
+            f"segment.{segment}",
+            row["persons"],
+            "persons",
+            row_provenance(row),
+            qualifier=qualifier,
+            bound=row_bound(row),
+        )
 
     return tuple(one(s) for s in SEGMENTS)
 
@@ -138,22 +150,31 @@ def target_figure(targets: pd.DataFrame, data_year: int | None = None) -> Figure
 
 
 def gap_figures(coverage: Figure, target: Figure, workforce: Figure) -> tuple[Figure, Figure]:
-    """Distance to target in percentage points and in workers still to protect (estimates)."""
+    """Distance to target in percentage points and in workers still to protect (estimates).
+
+    A bounded input bounds the gap: coverage of "more than" a share leaves "less than" a gap, and a
+    workforce of "more than 127.778" leaves "more than" so many workers to protect.
+    """
     if coverage.value is None or target.value is None:
         return _none("gap_points", "points"), _none("gap_persons")
     points = max(target.value - coverage.value, 0.0)
-    method = f"target {fmt.percent(target.value)} − cakupan {fmt.percent(coverage.value)}"
+    points_bound = bounds.difference(target.bound, coverage.bound)
+    method = f"target {fmt.percent(target.value)} − cakupan {coverage.text()}"
     base = coverage.provenance
     sources = dict.fromkeys((base.source, target.provenance.source))
     prov = Provenance("estimate", "; ".join(sources), base.as_of, base.as_of_end, method)
-    gap_points = Figure("gap_points", points, "points", prov)
+    gap_points = Figure("gap_points", points, "points", prov, bound=points_bound)
     if workforce.value is None:
+        return gap_points, _none("gap_persons")
+    try:
+        persons_bound = bounds.product(points_bound, workforce.bound)
+    except bounds.Indeterminate:
         return gap_points, _none("gap_persons")
     persons = math.ceil(points * workforce.value)
     prov_persons = Provenance(
-        "estimate", prov.source, base.as_of, base.as_of_end, f"({method}) × {fmt.number(workforce.value)} tenaga kerja"
+        "estimate", prov.source, base.as_of, base.as_of_end, f"({method}) × {workforce.text()} tenaga kerja"
     )
-    return gap_points, Figure("gap_persons", persons, "persons", prov_persons)
+    return gap_points, Figure("gap_persons", persons, "persons", prov_persons, bound=persons_bound)
 
 
 def headline(

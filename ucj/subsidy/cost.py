@@ -44,16 +44,26 @@ class Contribution:
 
 
 def contribution(
-    book: RuleBook, month: dt.date, package: str, declared_income: int, funding: str, worker_group: str
+    book: RuleBook,
+    month: dt.date,
+    package: str,
+    declared_income: int,
+    funding: str,
+    worker_group: str,
+    open_discount: bool = False,
 ) -> Contribution:
-    """A BPU worker's contribution in `month` under the rules in force on its first day."""
+    """A BPU worker's contribution in `month` under the rules in force on its first day.
+
+    Where the sources leave PP 50/2025's discount open for the funding source, it is left out (the
+    cost that holds either way) unless `open_discount` prices the other case.
+    """
     if package not in PACKAGES:
         raise ValueError(f"unknown package: {package!r}")
     bracket = book.bracket(declared_income, month)
     jkk_rule = book.require("bpu.jkk.rate", month, funding, worker_group)
     jkm_rule = book.require("bpu.jkm.amount", month, funding, worker_group)
     used = [jkk_rule, jkm_rule]
-    discount = book.find("bpu.jkk_jkm.discount", month, funding, worker_group)
+    discount = book.discount(month, funding, worker_group, open_discount)
     keep = Fraction(1)
     if discount is not None:
         keep -= discount.value
@@ -107,23 +117,29 @@ class Plan:
         return month_list(self.start, self.months)[-1]
 
 
-def per_worker(book: RuleBook, plan: Plan, funding: str, target_group: str) -> list[Contribution]:
+def per_worker(
+    book: RuleBook, plan: Plan, funding: str, target_group: str, open_discount: bool = False
+) -> list[Contribution]:
     """One worker's contribution in each month of the plan."""
     group = book.worker_group(target_group)
     return [
-        contribution(book, m, plan.package, plan.declared_income, funding, group)
+        contribution(book, m, plan.package, plan.declared_income, funding, group, open_discount)
         for m in month_list(plan.start, plan.months)
     ]
 
 
-def cost_table(book: RuleBook, plan: Plan) -> pd.DataFrame:
-    """One row per line and month: workers, the contribution per worker and the cost in rupiah."""
+def cost_table(book: RuleBook, plan: Plan, open_discount: bool = False) -> pd.DataFrame:
+    """One row per line and month: workers, the contribution per worker and the cost in rupiah.
+
+    `open_discount` prices the case the sources leave open: PP 50/2025's discount on contributions
+    paid from a source it may or may not reach (APBDes, DBHCHT).
+    """
     rows = []
     cache: dict[tuple[str, str], list[Contribution]] = {}
     for line in plan.lines:
         key = (line.funding, book.worker_group(line.target_group))
         if key not in cache:
-            cache[key] = per_worker(book, plan, line.funding, line.target_group)
+            cache[key] = per_worker(book, plan, line.funding, line.target_group, open_discount)
         for c in cache[key]:
             rows.append(
                 (

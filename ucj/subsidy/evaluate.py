@@ -32,6 +32,10 @@ class Results:
     claim_rates: ClaimRates
     protection: Protection
     rules: list[Rule | Bracket] = field(default_factory=list)
+    # Where the sources leave PP 50/2025's discount open for a line's funding source (APBDes, DBHCHT):
+    # those sources, and the total if the discount does reach them; `cost` is the cost without it.
+    open_funding: tuple[str, ...] = ()
+    cost_if_discounted: int | None = None
 
     @property
     def total_cost(self) -> int:
@@ -88,6 +92,8 @@ def claim_rates_of(s: Scenario, book: RuleBook) -> ClaimRates:
 def evaluate(s: Scenario, book: RuleBook, region: Region) -> Results:
     plan = plan_of(s)
     table = cost_table(book, plan)
+    open_funding = tuple(sorted({line.funding for line in plan.lines} & set(book.open_discount_sources())))
+    discounted = int(cost_table(book, plan, open_discount=True)["cost_rp"].sum()) if open_funding else None
     pots = pots_of(s, book, region)
     unit_costs = [cost_per_worker(book, plan, p.funding) for p in pots]
     areas = areas_of(s, region)
@@ -118,6 +124,8 @@ def evaluate(s: Scenario, book: RuleBook, region: Region) -> Results:
         claim_rates=rates,
         protection=protection,
         rules=[*rules_used(book, plan), *protection.rules],
+        open_funding=open_funding,
+        cost_if_discounted=discounted if discounted != int(table["cost_rp"].sum()) else None,
     )
 
 

@@ -60,11 +60,15 @@ BRACKET_COLUMNS = (
     "secondary",
     "note",
 )
-FUNDING_COLUMNS = ("funding", "label_id", "label_en", "restriction", "subsidy", "note")
+FUNDING_COLUMNS = ("funding", "label_id", "label_en", "restriction", "subsidy", "pp50_discount", "note")
 GROUP_COLUMNS = ("group", "label_id", "label_en", "worker_group", "note")
 ASSUMPTION_COLUMNS = ("key", "value", "unit", "basis")
 WORKER_GROUPS = frozenset({"transport", "other"})
 RESTRICTIONS = frozenset({"none", "dapil", "desa"})
+# Whether PP 50/2025's discount reaches contributions paid from a funding source, by the regulation's words:
+# it excludes only what is paid through the APBN or APBD; "open" where our sources do not settle it.
+DISCOUNT_SCOPES = frozenset({"applies", "excluded", "open"})
+DISCOUNT = "bpu.jkk_jkm.discount"
 
 
 class RuleError(ValueError):
@@ -152,6 +156,7 @@ class FundingSource:
     label_en: str
     restriction: str  # none | dapil (a set of kecamatan) | desa (money stays in its desa)
     subsidy: bool
+    pp50_discount: str  # applies | excluded | open (DISCOUNT_SCOPES)
     note: str
 
     def label(self, lang: Lang = "id") -> str:
@@ -208,6 +213,23 @@ class RuleBook:
         if found is None:
             raise RuleNotFound("err.rule_missing", rule=rule, on=on, funding=funding, group=group)
         return found
+
+    def discount(self, on: dt.date, funding: str, group: str, open_applies: bool = False) -> Rule | None:
+        """PP 50/2025's discount on `on` for contributions paid from `funding`, or None.
+
+        It reaches a funding source whose scope is "applies"; an "open" one (the sources do not say)
+        only when `open_applies` asks for that case, so a budget can be priced both ways.
+        """
+        source = self.funding.get(funding)
+        if source is None:
+            raise RuleNotFound("err.rule_missing", rule=DISCOUNT, on=on, funding=funding, group=group)
+        if source.pp50_discount == "excluded" or (source.pp50_discount == "open" and not open_applies):
+            return None
+        return self.find(DISCOUNT, on, funding, group)
+
+    def open_discount_sources(self) -> list[str]:
+        """Funding sources for which the sources leave PP 50/2025's discount open."""
+        return [f for f, src in self.funding.items() if src.pp50_discount == "open"]
 
     def brackets_on(self, on: dt.date) -> list[Bracket]:
         """The JKK brackets in force on `on`, lowest declared income first."""
@@ -319,6 +341,26 @@ def check_no_overlap(rules: list[Rule]) -> None:
                 )
 
 
+def check_recomposition(rules: list[Rule]) -> None:
+    """PP 49/2023 moves one share of the PU JKK rate into JKP, the same for every risk class, and a
+    share of JKM: each `pu.X.rate_after_jkp` row must be its `pu.X.rate` less that one positive share."""
+    for programme in ("jkk", "jkm"):
+        shares = set()
+        for after in (r for r in rules if r.rule == f"pu.{programme}.rate_after_jkp"):
+            full = [
+                r
+                for r in rules
+                if r.rule == f"pu.{programme}.rate" and r.group == after.group and r.period.covers(after.period.start)
+            ]
+            if len(full) != 1 or full[0].value <= after.value:
+                raise RuleError(
+                    f"pu.{programme}.rate_after_jkp ({after.group}): no larger pu.{programme}.rate in force"
+                )
+            shares.add(full[0].value - after.value)
+        if len(shares) > 1:
+            raise RuleError(f"pu.{programme}.rate_after_jkp: the share moved to JKP differs between risk classes")
+
+
 def _optional_int(text: str, where: str) -> int | None:
     return None if not text else int(_fraction(text, where))
 
@@ -359,12 +401,17 @@ def _funding(path: Path) -> dict[str, FundingSource]:
     for where, row in _rows(path, FUNDING_COLUMNS):
         if row["restriction"] not in RESTRICTIONS:
             raise RuleError(f"{where}: restriction must be one of {sorted(RESTRICTIONS)}")
+        if row["pp50_discount"] not in DISCOUNT_SCOPES:
+            raise RuleError(f"{where}: pp50_discount must be one of {sorted(DISCOUNT_SCOPES)}")
+        if not row["note"]:
+            raise RuleError(f"{where}: note must give the basis of pp50_discount")
         result[row["funding"]] = FundingSource(
             row["funding"],
             row["label_id"],
             row["label_en"],
             row["restriction"],
             _bool(row["subsidy"], where),
+            row["pp50_discount"],
             row["note"],
         )
     return result
@@ -399,6 +446,7 @@ def load(folder: Path = RULES_DIR) -> RuleBook:
         for where, row in _rows(folder / f"{name}.csv", RULE_COLUMNS)
     ]
     check_no_overlap(rules)
+    check_recomposition(rules)
     return RuleBook(
         rules=tuple(rules),
         brackets=tuple(_brackets(folder / "bpu_jkk_brackets.csv", rules)),

@@ -61,6 +61,8 @@ def detail(
     write = formatter(selection.metric, lang)
     st.subheader(names.get(kode, kode))
     value = fmt.MISSING[lang] if pd.isna(row["value"]) else write(row["value"])
+    if isinstance(row["bound"], str) and pd.notna(row["value"]):  # "> 8.382": the source gives only a floor
+        value = t(f"figure.bound.{row['bound']}", lang, value=value)
     rank = t("peta.rank_of", lang, rank=row["rank"], total=int(values["value"].notna().sum()))
     st.markdown(
         f"{t(f'peta.metric.{selection.metric}', lang)}: **{value}** · "

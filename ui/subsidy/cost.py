@@ -146,6 +146,10 @@ def results(r: Results, book: RuleBook, region: Region, lang: Lang) -> None:
     c3.metric(t("kalk.worker_months", lang), fmt.number(r.worker_months, lang))
     per = r.total_cost / r.worker_months if r.worker_months else None
     c4.metric(t("kalk.per_worker_month", lang), fmt.rupiah(per, lang))
+    if r.cost_if_discounted is not None:
+        sources = ", ".join(book.funding[f].label(lang) for f in r.open_funding)
+        full, discounted = fmt.rupiah(r.total_cost, lang), fmt.rupiah(r.cost_if_discounted, lang)
+        st.info(t("kalk.discount_open", lang, sources=sources, full=full, discounted=discounted))
     labels = Labels.of(book, region, r.scenario.extra_groups, lang)
     tabs = st.tabs([t(f"kalk.by.{c}", lang) for c in BREAKDOWNS])
     for tab, column in zip(tabs, BREAKDOWNS):
