@@ -19,7 +19,6 @@ from ucj.subsidy.rules import RuleBook
 
 COVER_MONTHS = 12
 PACKAGE = "jkk_jkm"
-SUMMARY_COLUMNS = ["recipients", "already_active", "other_opd", "double", "wasted_rp"]
 
 
 def cover_cost(book: RuleBook, year: int, funding: str, target_group: str | None) -> int:

@@ -46,7 +46,3 @@ def extracts_from(rows: pd.DataFrame) -> list[Extract]:
         for r in rows.itertuples()
     ]
 
-
-def label_all(extracts: list[Extract], lang: Lang = "id") -> str:
-    """What a figure built from several extracts cites: each one's label, newest first."""
-    return "; ".join(e.label(lang) for e in extracts)
