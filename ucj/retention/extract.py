@@ -45,4 +45,3 @@ def extracts_from(rows: pd.DataFrame) -> list[Extract]:
         )
         for r in rows.itertuples()
     ]
-
