@@ -33,7 +33,7 @@ def time_first_render(runs: int, db: Path, screenshot: Path | None) -> list[floa
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         for i in range(runs):
             started = time.perf_counter()
-            with run_streamlit(ROOT / "app.py", env={"UCJ_DB": str(db)}) as base_url:
+            with run_streamlit(ROOT / "app.py", env={"UCJ_DEMO_DB": str(db)}) as base_url:
                 page = browser.new_page(viewport={"width": 1280, "height": 720})
                 page.goto(f"{base_url}/?region=padang")
                 wait_for_app(page)

@@ -86,7 +86,7 @@ def main() -> None:
         pages_db, writes_db = Path(tmp) / "pages.duckdb", Path(tmp) / "writes.duckdb"
         build(out=pages_db)
         shutil.copy(pages_db, writes_db)
-        os.environ["UCJ_DB"] = str(pages_db)
+        os.environ["UCJ_DEMO_DB"] = str(pages_db)
         rows = {f"page rerun, {region}": values for region, values in page_runs(args.runs).items()}
         database = Database(writes_db)
         rows["record a round (4 scores + audit)"] = round_writes(args.runs, database)

@@ -121,7 +121,7 @@ def measure(slug: str) -> dict[str, object]:
 
 def map_build_ms(slug: str) -> float:
     """The map's own share of a filter change: figures, classes, layer and the strings st_folium sends."""
-    with duckdb.connect(os.environ["UCJ_DB"], read_only=True) as con:
+    with duckdb.connect(os.environ["UCJ_DEMO_DB"], read_only=True) as con:
         (kode_kab,) = con.execute("select kode_kab from region where slug = ?", [slug]).fetchone()
         rows = {
             q: run_query(con, q, kode_kab=kode_kab, level="kecamatan") for q in ("map_participants", "map_workforce")
@@ -153,7 +153,7 @@ def map_build_ms(slug: str) -> float:
 
 
 def _kecamatan_codes(slug: str) -> list[str]:
-    with duckdb.connect(os.environ["UCJ_DB"], read_only=True) as con:
+    with duckdb.connect(os.environ["UCJ_DEMO_DB"], read_only=True) as con:
         return [
             kode
             for (kode,) in con.execute(
@@ -167,7 +167,7 @@ def main() -> None:
         db = Path(tmp) / "bench.duckdb"
         build(out=db)
         add_synthetic_region(db)
-        os.environ["UCJ_DB"] = str(db)
+        os.environ["UCJ_DEMO_DB"] = str(db)
         rows = [measure(slug) for slug in ("padang", "sijunjung", "probolinggo", "jember", SYNTHETIC[1])]
     print(f"{'region':<12} {'areas':>5} {'KB/view':>8} {'first ms':>9} {'filter ms':>10} {'click ms':>9} {'map ms':>7}")
     for r in rows:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from streamlit.testing.v1 import AppTest
 
+from ucj.markup import WORD_JOINER
 from ucj.paths import ROOT
 
 REGIONS = ["padang", "sijunjung", "probolinggo", "jember"]
@@ -23,3 +26,8 @@ def open_app(region: str, lang: str = "id", page: str | None = None, **params: s
 
 def metrics(at: AppTest) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
+
+
+def as_text(markdown: str) -> str:
+    """What a viewer reads of Markdown made with ucj.markup.plain: escapes and word joiners gone."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace(WORD_JOINER, "")

@@ -7,8 +7,21 @@ from pathlib import Path
 import pytest
 
 from ucj.build import build
+from ui.layout import RAISE_ENV
 
 pytest_plugins = ["tests.browser_support", "tests.data_fixtures", "tests.retention_support"]
+
+
+@pytest.fixture(autouse=True)
+def raise_errors(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page that fails fails its test (the app itself shows viewers one plain sentence instead)."""
+    monkeypatch.setenv(RAISE_ENV, "1")
+
+
+@pytest.fixture(autouse=True)
+def no_configured_workspace(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests open only what they name: a data/workspace.toml of this checkout never leaks in."""
+    monkeypatch.setenv("UCJ_WORKSPACE", "")
 
 
 @pytest.fixture(scope="session")
@@ -21,6 +34,6 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def app_db(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point the app at the test database."""
-    monkeypatch.setenv("UCJ_DB", str(demo_db))
+    """Point the app at the test database as its (read-only) demo: no workspace is configured."""
+    monkeypatch.setenv("UCJ_DEMO_DB", str(demo_db))
     return demo_db

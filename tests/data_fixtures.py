@@ -21,7 +21,7 @@ def data_db(demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> P
     """A private copy of the test database (imports write to it), with its own NIK secret and personal-data key."""
     path = tmp_path / "data.duckdb"
     shutil.copy(demo_db, path)
-    monkeypatch.setenv("UCJ_DB", str(path))
+    monkeypatch.setenv("UCJ_WORKSPACE", str(path))
     monkeypatch.setenv("UCJ_SECRET_FILE", str(tmp_path / "nik.key"))
     monkeypatch.setenv("UCJ_PERSONAL_KEY_FILE", str(tmp_path / "personal.key"))
     monkeypatch.delenv("UCJ_REQUIRE_LOGIN", raising=False)
@@ -52,3 +52,11 @@ def server_db(demo_db: Path, tmp_path: Path, fast_hashing: None) -> Path:
     shutil.copy(demo_db, path)
     add_user(path, "editor1", "editor")
     return path
+
+
+@pytest.fixture
+def own_db(demo_db: Path, tmp_path: Path) -> Iterator[Database]:
+    """A private copy of the test database opened on its own (not through the app): the test writes."""
+    database = Database(Path(shutil.copy(demo_db, tmp_path / "own.duckdb")))
+    yield database
+    database.close()

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -59,6 +60,37 @@ def xlsx_bytes(sheets: dict[str, Sequence[Sequence[object]]], merge: str | None 
     return buffer.getvalue()
 
 
+def xlsx_with_cells(cells: int, columns: int = 10, dimension: str | None = "A1:A1") -> bytes:
+    """A small .xlsx whose first sheet holds `cells` numbers and declares `dimension` (None: no dimension).
+
+    Written straight into the zip: openpyxl would take minutes to write the millions of cells of a
+    hostile file, which compress to a few hundred kilobytes.
+    """
+    template = io.BytesIO(xlsx_bytes({"Data": [["nik"]]}))
+    rows = "".join(
+        f'<row r="{r + 1}">'
+        + "".join(f"<c><v>{r}</v></c>" for _ in range(min(columns, cells - r * columns)))
+        + "</row>"
+        for r in range(-(-cells // columns))
+    )
+    declared = f'<dimension ref="{dimension}"/>' if dimension else ""
+    sheet = (
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f"{declared}<sheetData>{rows}</sheetData></worksheet>"
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(template) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            body = sheet.encode() if item.filename == "xl/worksheets/sheet1.xml" else source.read(item)
+            target.writestr(item, body, compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def rows(db: Database, sql: str, *params: object) -> list[tuple]:
+    with db.reading() as cur:
+        return cur.execute(sql, list(params)).fetchall()
+
+
 def checksums(path: Path) -> dict[str, tuple[int, int]]:
     """Row count and an order-independent hash of every table: equal before and after = unchanged."""
     with duckdb.connect(str(path), read_only=True) as con:
@@ -67,6 +99,21 @@ def checksums(path: Path) -> dict[str, tuple[int, int]]:
             name: tuple(con.execute(f'select count(*), coalesce(bit_xor(hash(t)), 0) from "{name}" as t').fetchone())
             for name in tables
         }
+
+
+def every_row(path: Path, columns: dict[str, list[str]] | None = None) -> dict[str, list[tuple]]:
+    """Every row of every table (of `columns` only, when given: columns added later are left out)."""
+    with duckdb.connect(str(path), read_only=True) as con:
+        if columns is None:
+            found = con.execute(
+                "select table_name, list(column_name order by ordinal_position) from information_schema.columns"
+                " where table_name in (select table_name from duckdb_tables()) group by 1"
+            ).fetchall()
+            columns = dict(found)
+        return {
+            t: con.execute("select " + ", ".join(f'"{c}"' for c in cols) + f' from "{t}" order by all').fetchall()
+            for t, cols in columns.items()
+        } | {"_columns": columns}
 
 
 PARTICIPANTS_HEADER = ("kecamatan", "tahun", "bulan", "segmen", "status", "jumlah")

@@ -10,15 +10,16 @@ import pandas as pd
 import pytest
 from argon2 import PasswordHasher
 
-from tests.data_support import NOW, PASSWORD
+from tests.data_support import NOW, PASSWORD, SECRET
 from ucj.auth import Account, AccountError, passwords
 from ucj.auth.__main__ import main
 from ucj.auth.accounts import accounts, bootstrap_admin, create_user, set_active, set_password, set_role
 from ucj.auth.login import authenticate, end_session, session_row, session_state, touch
 from ucj.auth.passwords import check_policy, hash_password, verify
 from ucj.auth.settings import AccessSettings, load
-from ucj.auth.throttle import failures_since_success, seconds_left, wait_after
+from ucj.auth.throttle import failures_since_success, seconds_to_wait, wait_after
 from ucj.db import Database, run_query
+from ucj.secret import keyed_hash
 
 
 @pytest.mark.parametrize(
@@ -64,48 +65,54 @@ def test_back_off_doubles_up_to_a_cap(failures, seconds):
     assert wait_after(failures) == seconds
 
 
-@pytest.mark.parametrize(
-    ("counters", "left"),
-    [
-        ([(5, NOW)], 8),
-        ([(5, NOW - dt.timedelta(seconds=3))], 5),
-        ([(5, NOW - dt.timedelta(seconds=30))], 0),
-        ([(2, NOW), (4, NOW)], 4),  # the stricter counter wins
-        ([(0, None)], 0),
-    ],
-)
-def test_seconds_left(counters, left):
-    assert seconds_left(NOW, *counters) == left
-
-
 def _at(seconds: int) -> dt.datetime:
     return NOW + dt.timedelta(seconds=seconds)
 
 
 def _attempts(*rows: tuple[str, str, int, str]) -> pd.DataFrame:
-    """(username, session_key, seconds after NOW, outcome) rows as the auth_attempts query returns them."""
+    """(username, client, seconds after NOW, outcome) rows as the auth_attempts query returns them."""
     frame = pd.DataFrame(rows, columns=["username", "session_key", "seconds", "outcome"])
     return frame.assign(attempted_at=NOW + pd.to_timedelta(frame["seconds"], unit="s")).drop(columns="seconds")
 
 
 @pytest.mark.parametrize(
-    ("attempts", "column", "value", "expected"),
+    ("attempts", "expected"),
     [
-        (_attempts(), "username", "a", (0, None)),
-        (_attempts(("a", "s", 0, "failed"), ("a", "s", 5, "failed")), "username", "a", (2, _at(5))),
-        (
-            _attempts(("a", "s", 0, "failed"), ("a", "s", 5, "ok"), ("a", "s", 9, "failed")),
-            "username",
-            "a",
-            (1, _at(9)),
-        ),
-        (_attempts(("a", "s", 0, "failed"), ("a", "s", 5, "throttled")), "username", "a", (1, NOW)),
-        (_attempts(("a", "s", 0, "failed"), ("b", "s", 1, "failed")), "session_key", "s", (2, _at(1))),
-        (_attempts(("a", "s", 0, "failed"), ("b", "t", 1, "failed")), "username", "b", (1, _at(1))),
+        (_attempts(), (0, None)),
+        (_attempts(("a", "s", 0, "failed"), ("a", "s", 5, "failed")), (2, _at(5))),
+        (_attempts(("a", "s", 0, "failed"), ("a", "s", 5, "ok"), ("a", "s", 9, "failed")), (1, _at(9))),
+        (_attempts(("a", "s", 0, "failed"), ("a", "s", 5, "throttled")), (1, NOW)),
     ],
 )
-def test_failures_since_success(attempts, column, value, expected):
-    assert failures_since_success(attempts, column, value) == expected
+def test_failures_since_success(attempts, expected):
+    assert failures_since_success(attempts) == expected
+
+
+def _spread(count: int, name: str | None, client: str | None, every: int = 1) -> list[tuple[str, str, int, str]]:
+    """`count` failures, one every `every` seconds; a None name or client is a fresh one each time."""
+    return [(name or f"n{i}", client or f"c{i}", i * every, "failed") for i in range(count)]
+
+
+@pytest.mark.parametrize(
+    ("rows", "name", "client", "at", "wait"),
+    [
+        (_spread(3, "admin", "penyerang"), "admin", "penyerang", 3, 1),  # 2 s after the third failure (at 2 s)
+        (_spread(3, "admin", "penyerang"), "admin", "penyerang", 4, 0),
+        (_spread(3, "admin", "penyerang"), "admin", "admin-pc", 3, 0),  # another client is not held by the pair
+        # 20 failures an hour from one client, whatever the names: it waits until the first is an hour old
+        (_spread(20, None, "penyerang", every=60), "nama99", "penyerang", 1200, 2400),
+        # 30 an hour against one account from fresh clients: a new client waits, a known client does not
+        (_spread(30, "admin", None), "admin", "baru", 30, 3600 - 30),
+        ([*_spread(30, "admin", None), ("admin", "admin-pc", -60, "ok")], "admin", "admin-pc", 30, 0),
+        # 100 an hour overall (one password sprayed from fresh clients): a new client waits for any name
+        (_spread(100, None, None), "lain", "baru", 100, 3600 - 100),
+        (_spread(99, None, None), "lain", "baru", 100, 0),
+        (_spread(30, "admin", None), "admin", "baru", 3600, 0),  # an hour later the budget is free again
+    ],
+    ids=["pair", "pair-free", "pair-other", "client", "account-new", "account-known", "global", "under", "hour"],
+)
+def test_throttle_budgets(rows, name, client, at, wait):
+    assert seconds_to_wait(_attempts(*rows), name, client, _at(at)) == pytest.approx(wait)
 
 
 def _row(**changes):
@@ -169,7 +176,7 @@ def test_the_last_admin_cannot_be_demoted_or_disabled(db):
 
 def _login(db, name, password, key="sesi-a", now=NOW):
     with db.writer() as con:
-        return authenticate(con, name, password, key, now)
+        return authenticate(con, name, password, key, now, SECRET)
 
 
 def test_sign_in_and_out(db):
@@ -199,29 +206,43 @@ def test_a_touch_keeps_the_session_alive(db):
         assert session_state(session_row(con, token), later + dt.timedelta(minutes=31), AccessSettings()) == "idle"
 
 
-def test_repeated_failures_are_throttled_per_user(db):
+def test_an_attacker_elsewhere_cannot_lock_the_admin_out(db):
+    with db.writer() as con:
+        create_user(con, "admin1", PASSWORD, "admin", "test")
+    assert _login(db, "admin1", PASSWORD, key="admin-pc").outcome == "ok"
+    # 40 wrong passwords for admin1 from 40 fresh clients within a minute
+    tried = [_login(db, "admin1", "salah-salah-1", key=f"tab-{i}", now=_at(i)).outcome for i in range(40)]
+    assert tried == ["failed"] * 30 + ["throttled"] * 10  # the account's hourly budget for new clients
+    assert _login(db, "admin1", PASSWORD, key="admin-pc", now=_at(41)).outcome == "ok"  # the admin is not held
+
+
+def test_one_client_cannot_spray_a_password_across_accounts(db):
+    tried = [_login(db, f"orang{i}", "Rahasia2026!", key="sesi-x", now=_at(i)).outcome for i in range(25)]
+    assert tried == ["failed"] * 20 + ["throttled"] * 5
+    assert _login(db, "orang99", "Rahasia2026!", key="sesi-y", now=_at(26)).outcome == "failed"
+
+
+def test_repeated_failures_back_off_per_client_and_account(db):
     with db.writer() as con:
         create_user(con, "editor1", PASSWORD, "editor", "test")
-    outcomes = [_login(db, "editor1", "salah-salah-1", key=f"sesi-{i}").outcome for i in range(3)]
-    assert outcomes == ["failed"] * 3  # from three different sessions: the user's counter still counts
+    outcomes = [_login(db, "editor1", "salah-salah-1", key="sesi-a").outcome for _ in range(3)]
+    assert outcomes == ["failed"] * 3
     # the right password is not even checked while the back-off runs
-    held = _login(db, "editor1", PASSWORD, key="sesi-baru", now=NOW + dt.timedelta(seconds=1))
+    held = _login(db, "editor1", PASSWORD, key="sesi-a", now=_at(1))
     assert (held.outcome, held.token, held.wait_seconds) == ("throttled", None, 1)
-    assert _login(db, "editor1", PASSWORD, key="sesi-baru", now=NOW + dt.timedelta(seconds=2)).outcome == "ok"
-    # a success clears the count
-    assert _login(db, "editor1", "salah-salah-1", now=NOW + dt.timedelta(seconds=3)).wait_seconds == 0
+    assert _login(db, "editor1", PASSWORD, key="sesi-b", now=_at(1)).outcome == "ok"  # another client is not held
+    assert _login(db, "editor1", PASSWORD, key="sesi-a", now=_at(2)).outcome == "ok"
+    assert _login(db, "editor1", "salah-salah-1", key="sesi-a", now=_at(3)).wait_seconds == 0  # success clears
 
 
-def test_repeated_failures_are_throttled_per_session(db):
-    failures = [_login(db, f"orang{i}", "salah-salah-1", key="sesi-x") for i in range(3)]
-    assert [(f.outcome, f.wait_seconds) for f in failures] == [("failed", 0), ("failed", 0), ("failed", 2)]
-    a_second_later = NOW + dt.timedelta(seconds=1)
-    # a fourth name from the same session waits, whoever it is; another session does not
-    assert _login(db, "orang9", "salah-salah-1", key="sesi-x", now=a_second_later).outcome == "throttled"
-    assert _login(db, "orang9", "salah-salah-1", key="sesi-y", now=a_second_later).outcome == "failed"
+def test_a_name_that_is_no_account_is_stored_only_as_a_keyed_hash(db):
+    with db.writer() as con:
+        create_user(con, "editor1", PASSWORD, "editor", "test")
+    _login(db, "Sandi-Rahasia-Kepala", "x")  # a password typed into the name field
+    _login(db, "editor1", "salah-salah-1")
     with db.reading() as con:
-        outcomes = con.execute("select outcome, count(*) from login_attempt group by all order by 1").fetchall()
-    assert outcomes == [("failed", 4), ("throttled", 1)]
+        names = {r[0] for r in con.execute("select username from login_attempt").fetchall()}
+    assert names == {"editor1", "?" + keyed_hash(SECRET, "login-name", "sandi-rahasia-kepala")[:32]}
 
 
 def test_disabled_accounts_and_changed_passwords_end_sessions(db):
@@ -265,7 +286,13 @@ def test_cli_creates_the_first_admin(data_db, monkeypatch, capsys):
 
 def test_cli_refuses_a_missing_database(tmp_path, capsys):
     assert main(["--db", str(tmp_path / "none.duckdb"), "create-user", "--username", "x", "--role", "admin"]) == 2
-    assert "ucj.build" in capsys.readouterr().err
+    assert "ucj.workspace init" in capsys.readouterr().err
+
+
+def test_cli_has_no_accounts_to_manage_without_a_workspace(capsys):
+    # No --db and no workspace configured (the conftest clears UCJ_WORKSPACE): the demo has no accounts.
+    assert main(["create-user", "--username", "x", "--role", "admin"]) == 2
+    assert "ruang kerja tidak ada" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(

@@ -43,7 +43,7 @@ def sign_in(page: Page) -> None:
 def test_an_editor_records_a_round_sees_the_change_and_adds_an_action(
     streamlit_server: StreamlitServer, page: Page, editor_db: Path, tmp_path: Path
 ) -> None:
-    with streamlit_server(ROOT / "app.py", env={"UCJ_DB": str(editor_db)}) as base_url:
+    with streamlit_server(ROOT / "app.py", env={"UCJ_WORKSPACE": str(editor_db)}) as base_url:
         page.goto(f"{base_url}/kolaborasi?region=padang&lang=id&kerangka=paritrana")
         wait_for_app(page)
         sign_in(page)

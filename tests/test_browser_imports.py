@@ -58,7 +58,7 @@ def _map_areas(page: Page, base_url: str, timeout_ms: int = 20_000, view: str = 
 def test_upload_see_on_the_map_and_roll_back(
     streamlit_server: StreamlitServer, page: Page, server_db: Path, tmp_path: Path
 ) -> None:
-    env = {"UCJ_DB": str(server_db), "UCJ_SECRET_FILE": str(tmp_path / "nik.key")}
+    env = {"UCJ_WORKSPACE": str(server_db), "UCJ_SECRET_FILE": str(tmp_path / "nik.key")}
     with streamlit_server(ROOT / "app.py", env=env) as base_url:
         before = _map_areas(page, base_url)
         page.goto(f"{base_url}/data?region=padang&lang=id")

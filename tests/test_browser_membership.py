@@ -24,7 +24,7 @@ def test_import_the_synthetic_padang_extract_see_it_on_the_map_and_roll_back(
     streamlit_server: StreamlitServer, page: Page, server_db: Path, tmp_path: Path
 ) -> None:
     env = {
-        "UCJ_DB": str(server_db),
+        "UCJ_WORKSPACE": str(server_db),
         "UCJ_SECRET_FILE": str(tmp_path / "nik.key"),
         "UCJ_PERSONAL_KEY_FILE": str(tmp_path / "personal.key"),
     }

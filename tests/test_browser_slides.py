@@ -49,7 +49,7 @@ SPILLING = """() => [...document.querySelectorAll('.ucj-deck.present *')]
 @pytest.fixture(scope="module")
 def base_url(demo_db: Path) -> Iterator[str]:
     """One server for this module's journeys (starting one takes seconds)."""
-    with run_streamlit(ROOT / "app.py", env={"UCJ_DB": str(demo_db)}) as url:
+    with run_streamlit(ROOT / "app.py", env={"UCJ_DEMO_DB": str(demo_db)}) as url:
         yield url
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import re
+import zlib
 from urllib.parse import urlencode
 
 import duckdb
@@ -13,12 +15,14 @@ from playwright.sync_api import Page, expect
 from tests.browser_support import StreamlitServer, frame_for_map, wait_for_app
 from ucj import fmt
 from ucj.db import run_query
+from ucj.i18n import t
 from ucj.paths import ROOT
 from ucj.subsidy.cost import Line
 from ucj.subsidy.evaluate import evaluate, summary
 from ucj.subsidy.headcount import Region, kecamatan_from
 from ucj.subsidy.rules import load
 from ucj.subsidy.scenario import Scenario, encode
+from ui.layout import RAISE_ENV
 
 pytestmark = pytest.mark.browser
 
@@ -49,7 +53,7 @@ def expected_figures(db) -> dict[str, str]:
 def test_shared_link_opens_the_same_scenario_offline(streamlit_server: StreamlitServer, page: Page, app_db) -> None:
     expected = expected_figures(app_db)
     query = urlencode({"region": "padang", "lang": "id", "s": encode(SHARED)})
-    with streamlit_server(ROOT / "app.py", env={"UCJ_DB": str(app_db)}) as base_url:
+    with streamlit_server(ROOT / "app.py", env={"UCJ_DEMO_DB": str(app_db)}) as base_url:
         page.goto(f"{base_url}/kalkulator?{query}")
         wait_for_app(page)
         main = page.get_by_test_id("stMain")
@@ -62,3 +66,19 @@ def test_shared_link_opens_the_same_scenario_offline(streamlit_server: Streamlit
         main.get_by_role("tab", name="Anggaran & alokasi").click()
         frame = frame_for_map(page)
         expect(frame.locator("path.leaflet-interactive")).to_have_count(11, timeout=15_000)
+
+
+# (a link inflating to 300 MB is 400.000 characters long: the HTTP server refuses that address itself)
+@pytest.mark.parametrize("raw", [b"[" * 200_000, b" " * (20 * 2**20)], ids=["nested-200000", "zlib-20mb"])
+def test_a_hostile_link_shows_a_plain_refusal_never_a_traceback(
+    streamlit_server: StreamlitServer, page: Page, app_db, monkeypatch: pytest.MonkeyPatch, raw: bytes
+) -> None:
+    monkeypatch.delenv(RAISE_ENV)  # the app as deployed: a failure would show only the plain sentence
+    link = "1." + base64.urlsafe_b64encode(zlib.compress(raw, 9)).decode("ascii").rstrip("=")
+    with streamlit_server(ROOT / "app.py") as base_url:
+        page.goto(f"{base_url}/kalkulator?{urlencode({'region': 'padang', 'lang': 'id', 's': link})}")
+        wait_for_app(page, timeout_ms=90_000)  # the first run of this page is slow on a busy machine
+        main = page.get_by_test_id("stMain")
+        expect(main.get_by_test_id("stAlert").first).to_contain_text(t("kalk.url_error", "id").split("(")[0])
+        assert page.get_by_test_id("stException").count() == 0
+        assert "Traceback" not in main.inner_text() and ".py" not in main.inner_text()

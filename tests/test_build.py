@@ -195,3 +195,23 @@ def test_the_build_command_keeps_a_database_people_have_worked_in(tmp_path):
 
     assert _build_cli(str(path), "--force").returncode == 0
     assert Database(path).query("local_changes")["changes"].iloc[0] == 0
+
+
+def test_the_build_command_never_replaces_a_database_in_use(tmp_path):
+    path = tmp_path / "dipakai.duckdb"
+    assert _build_cli(str(path)).returncode == 0
+    before = path.stat().st_mtime_ns
+    holder = (
+        "import duckdb, sys, time; c = duckdb.connect(sys.argv[1], read_only=True); "
+        "print('buka', flush=True); time.sleep(120)"
+    )
+    app = subprocess.Popen([sys.executable, "-c", holder, str(path)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert app.stdout.readline().strip() == "buka"  # as a running app holds it
+        refused = _build_cli(str(path), "--force")
+    finally:
+        app.kill()
+        app.wait()
+    assert refused.returncode == 3 and "dipakai" in refused.stderr
+    assert path.stat().st_mtime_ns == before
+    assert _build_cli(str(path), "--force").returncode == 0  # the app stopped: now it may

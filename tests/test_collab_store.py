@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
 
 import duckdb
 import pytest
 
+from tests.data_support import rows
 from ucj.collab import store
 from ucj.collab.rules import ActionDraft, Rejected, RoundDraft
 from ucj.collab.store import RoundExists, add_action, record_round, set_action_status
@@ -22,18 +20,9 @@ PARITRANA = {"par_regulation": 3, "par_performance": 3, "par_innovation": 2, "pa
 
 
 @pytest.fixture
-def db(demo_db: Path, tmp_path: Path) -> Iterator[Database]:
-    """A private copy of the test database: these tests write."""
-    path = tmp_path / "kolab.duckdb"
-    shutil.copy(demo_db, path)
-    database = Database(path)
-    yield database
-    database.close()
-
-
-def rows(db: Database, sql: str, *params: object) -> list[tuple]:
-    with db.reading() as cur:
-        return cur.execute(sql, list(params)).fetchall()
+def db(own_db: Database) -> Database:
+    """These tests write: a private copy of the test database."""
+    return own_db
 
 
 def snapshot(db: Database) -> dict[str, list[tuple]]:

@@ -35,6 +35,8 @@ PADANG = Region(
         ("TOTAL", "13.71", "kabupaten"),
         ("Jumlah", "13.71", "kabupaten"),
         ("13.71.01.1001", "13.71.01.1001", "desa"),
+        ("13.71.01.1001 Pasa Gadang", "13.71.01.1001", "desa"),  # a code with its name
+        ("13.71.11 kecamatan koto tangah", "13.71.11", "kecamatan"),
     ],
 )
 def test_match(cell, kode, level):
@@ -54,6 +56,8 @@ def test_match(cell, kode, level):
         ("13.03.04", "unknown_area_code", None),  # a Sijunjung code in a Padang file
         ("13.71.99", "unknown_area_code", None),
         ('=HYPERLINK("x")', "unknown_area", None),
+        ("13.71.01.1001 Koto Tangah", "area_name_mismatch", None),  # the code names another area
+        ("13.71.99 Koto Tangah", "unknown_area_code", None),
     ],
 )
 def test_unknown_areas_are_refused_with_a_suggestion_when_close(cell, code, suggestion):

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import codecs
+import tomllib
 
 import pytest
 
-from tests.data_support import csv_bytes, xlsx_bytes
-from ucj.imports import table, xlsx
+from tests.data_support import csv_bytes, xlsx_bytes, xlsx_with_cells
+from ucj.imports import boundaries, reading, table, xlsx
 from ucj.imports.encoding import NotText, decode
 from ucj.imports.problems import ImportRejected
 from ucj.imports.reading import list_sheets, read_table
+from ucj.paths import ROOT
 
 HEADER = ["kecamatan", "jumlah"]
 TEXT = "kecamatan;jumlah\nPadang Selatan;1.250\nLubuk Kilangan Café;3\n"
@@ -140,3 +142,37 @@ def test_excel_that_unzips_too_big(monkeypatch):
 
 def test_is_blank():
     assert table.is_blank(None) and table.is_blank("  ") and not table.is_blank(0)
+
+
+@pytest.mark.parametrize(
+    ("cells", "dimension"),
+    [(xlsx.MAX_CELLS + 10, "A1:A1"), (xlsx.MAX_CELLS + 10, None), (10, "A1:J200000")],
+    ids=["dimension-lies", "no-dimension", "dimension-too-big"],
+)
+def test_an_excel_sheet_over_the_cell_cap_is_refused_while_streaming(cells, dimension):
+    data = xlsx_with_cells(cells, columns=100, dimension=dimension)
+    assert len(data) < table.MAX_BYTES  # small on disk: only the count of cells gives it away
+    with pytest.raises(ImportRejected) as refused:
+        reading.read_table("besar.xlsx", data)
+    assert [p.code for p in refused.value.problems] == ["too_many_cells"]
+
+
+def test_each_file_is_parsed_once_however_often_the_page_reruns(monkeypatch):
+    calls = []
+    real = reading.read_sheet
+    monkeypatch.setattr(reading, "read_sheet", lambda *args: calls.append(args) or real(*args))
+    data = xlsx_bytes({"Data": [["nik", "nama"], ["1371014506850003", "Siti"]]})
+    first = reading.read_table("sekali.xlsx", data)
+    assert reading.read_table("sekali.xlsx", data) == first
+    bad = xlsx_with_cells(xlsx.MAX_CELLS + 10, columns=100)
+    for _ in range(3):
+        with pytest.raises(ImportRejected):
+            reading.read_table("besar.xlsx", bad)
+    assert len(calls) == 2  # one parse per file, the refusal remembered too
+
+
+def test_the_server_refuses_uploads_above_the_largest_legitimate_import_and_shows_no_tracebacks():
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    largest = max(table.MAX_BYTES, boundaries.MAX_BYTES)
+    assert config["server"]["maxUploadSize"] * 2**20 == largest  # Streamlit's default would be 200 MB
+    assert config["client"]["showErrorDetails"] == "none"

@@ -12,9 +12,12 @@ from tests.data_support import SECRET, csv_bytes, xlsx_bytes
 from ucj.db import run_query
 from ucj.imports import recipients
 from ucj.imports.kind import Request
+from ucj.imports.masking import mask_nik, mask_nik_shaped
 from ucj.imports.problems import ImportRejected
-from ucj.imports.store import check, commit
+from ucj.imports.rollback import roll_back
+from ucj.imports.store import check, commit, safe_file_name
 from ucj.imports.values import CellError
+from ucj.secret import install_secret
 
 # Padang (13.71), kecamatan 01; born 5 June 1985 (a woman: day + 40); serial 0003.
 SITI = "1371014506850003"
@@ -69,9 +72,9 @@ def test_parse_nik_refuses_number_cells(cell, expected):
         assert recipients.parse_nik(cell) == expected
 
 
-@pytest.mark.parametrize(("nik", "masked"), [(SITI, "137101********03"), ("123", "***"), ("", "")])
+@pytest.mark.parametrize(("nik", "masked"), [(SITI, "1371************"), ("123", "***"), ("", "")])
 def test_mask_nik(nik, masked):
-    assert recipients.mask_nik(nik) == masked
+    assert mask_nik(nik) == masked
 
 
 @pytest.mark.parametrize(
@@ -90,8 +93,8 @@ def test_hash_is_keyed():
 
 def test_install_secret_is_made_once_and_private(tmp_path):
     path = tmp_path / "sub" / "nik.key"
-    first = recipients.install_secret(path)
-    assert len(first) == 32 and recipients.install_secret(path) == first
+    first = install_secret(path)
+    assert len(first) == 32 and install_secret(path) == first
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
@@ -133,8 +136,8 @@ def test_a_list_is_stored_masked_and_hashed_only(db, data_db):
             ).fetchone()[0]
             assert hits == 0, (table, column)
     assert stored == [
-        ("137101********03", "S*** A***", "13.71.01", "petani"),
-        ("137111********02", "R*** W***", "13.71.11", None),
+        ("1371************", "S*** A***", "13.71.01", "petani"),
+        ("1371************", "R*** W***", "13.71.11", None),
     ]
 
 
@@ -149,8 +152,8 @@ def test_bad_niks_are_named_by_row(db):
         _upload(db, _people(("1303014506850003", "A", "", ""), ("137101450685", "B", "", ""), (SITI, "", "", "")))
     found = [(p.code, p.row, p.column) for p in exc.value.problems]
     assert found == [("missing_value", 4, "Nama Lengkap"), ("nik_region", 2, "NIK"), ("nik_digits", 3, "NIK")]
-    assert "137101********03" not in exc.value.problems[1].text()  # messages show masked NIKs only
-    assert "130301********03" in exc.value.problems[1].text()
+    assert "1303014506850003" not in exc.value.problems[1].text()  # messages show masked NIKs only
+    assert "1303************" in exc.value.problems[1].text()
 
 
 def test_list_needs_its_opd(db):
@@ -173,9 +176,11 @@ def test_excel_number_cells_are_refused(db, demo_db):
 def test_other_opd_and_already_registered_are_flagged(db):
     _upload(db, _people((SITI, "Siti", "", ""), (BUDI, "Budi", "", "")), opd="Dinsos")
     _upload(db, _people((BUDI, "Budi", "", "")), opd="BPJSTK", list_kind="registered")
-    # the same OPD again (next year's list) is no double registration
+    # the same OPD again (next year's list, or paid twice): reported, not refused
     again = _upload(db, _people((SITI, "Siti", "", "")), opd="dinsos")
-    assert again.warnings == ()
+    assert [(p.code, p.row, p.severity, p.params["opd"]) for p in again.warnings] == [
+        ("nik_same_opd", 2, "warning", "Dinsos")
+    ]
     third = _upload(db, _people((SITI, "Siti", "", ""), (BUDI, "Budi", "", ""), (RINA, "Rina", "", "")), opd="Disnaker")
     flagged = sorted((p.code, p.row, p.params["opd"]) for p in third.warnings)
     assert flagged == [
@@ -187,7 +192,7 @@ def test_other_opd_and_already_registered_are_flagged(db):
     with db.reading() as con:
         duplicates = run_query(con, "recipient_duplicates", kode_kab="13.71")
         counts = run_query(con, "recipient_counts", kode_kab="13.71")
-    assert sorted(set(duplicates["nik_masked"])) == ["137101********01", "137101********03"]
+    assert set(duplicates["nik_masked"]) == {"1371************"}  # the region code only
     assert set(duplicates["person"]) == {1, 2}
     assert "nik_hash" not in duplicates.columns
     assert counts["recipients"].sum() == 7
@@ -196,3 +201,45 @@ def test_other_opd_and_already_registered_are_flagged(db):
 def test_registered_list_from_elsewhere_is_only_a_warning(db):
     done = _upload(db, _people(("1303014506850003", "Pendatang", "", "")), opd="BPJSTK", list_kind="registered")
     assert [p.code for p in done.warnings] == ["nik_region"]
+
+
+def test_the_same_file_twice_is_refused_until_the_first_is_rolled_back(db):
+    data = _people((SITI, "Siti", "", ""), (BUDI, "Budi", "", ""))
+    first = _upload(db, data, name="sk-2026.csv")
+    with pytest.raises(ImportRejected) as refused:
+        _upload(db, data, name="salinan sk-2026.csv")  # renamed, same bytes
+    assert [(p.code, p.params["import_id"]) for p in refused.value.problems] == [("already_imported", first.import_id)]
+    with db.reading() as con:
+        assert run_query(con, "recipient_counts", kode_kab="13.71")["recipients"].sum() == 2  # not doubled
+    roll_back(db, "13.71", first.import_id, "editor1")
+    assert _upload(db, data).stored_rows == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("petani 1371014506850003", "petani 1371************"),
+        ("NIK 1371 0145 0685 0003, lihat", "NIK 1371************, lihat"),
+        ("1371.0145.0685.0003", "1371************"),
+        ("08123456789", "08123456789"),  # a phone number is no NIK
+        ("13710145068500031", "13710145068500031"),  # 17 digits: no NIK either
+    ],
+)
+def test_nik_shaped_text_is_masked(text, masked):
+    assert mask_nik_shaped(text) == masked
+
+
+def test_a_nik_in_a_free_text_cell_a_file_name_or_a_problem_is_never_kept_or_shown(db, data_db):
+    name = safe_file_name("penerima_1371014506850003.csv")
+    _upload(db, _people((SITI, "Siti", "", f"petani {RINA}")), name=name)
+    with duckdb.connect(str(data_db), read_only=True) as con:
+        stored = str(con.execute("select * from recipient").fetchall())
+        stored += str(con.execute("select file_name, source_id from import_batch").fetchall())
+        stored += str(con.execute("select short, seed_file from source where source_id like 'upload-%'").fetchall())
+        stored += str(con.execute("select detail from audit_log").fetchall())
+    assert RINA not in stored and "1371014506850003" not in stored and "1371************" in stored
+    bad = _people(("x", "Siti", "", ""), (SITI, "Siti", "Kecamatan " + RINA, ""))
+    with pytest.raises(ImportRejected) as refused:
+        _upload(db, bad, name="daftar_" + RINA + ".csv")
+    shown = " ".join(p.text() for p in refused.value.problems)
+    assert RINA not in shown and "1371************" in shown

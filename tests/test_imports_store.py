@@ -53,8 +53,12 @@ def test_a_second_upload_of_the_same_figures_is_refused_until_rolled_back(db, da
     first = _commit(db)
     before = checksums(data_db)
     with pytest.raises(ImportRejected) as exc:
-        _commit(db)
+        _commit(db, GOOD + b"\n")  # another file holding the same figures
     assert {p.code for p in exc.value.problems} == {"already_uploaded"}
+    assert f"#{first.import_id}" in exc.value.problems[0].text()
+    with pytest.raises(ImportRejected) as exc:
+        _commit(db)  # the very same file
+    assert [p.code for p in exc.value.problems] == ["already_imported"]
     assert f"#{first.import_id}" in exc.value.problems[0].text()
     assert checksums(data_db) == before
     roll_back(db, "13.71", first.import_id, "editor1")

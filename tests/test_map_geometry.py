@@ -10,7 +10,8 @@ import pytest
 import shapely
 
 from ucj.db import run_query
-from ucj.map.geometry import _decimals, feature_collection
+from ucj.map.geometry import _decimals, _without_specks, feature_collection
+from ucj.workspace import national
 
 BUDGET_GEOMETRY = 130_000  # of the 150 KB a map view may cost, the rest is styles, tooltips and legend
 
@@ -68,3 +69,33 @@ def test_no_rows_gives_an_empty_collection():
 @pytest.mark.parametrize(("tolerance", "decimals"), [(0.001, 4), (0.0001, 5), (0.00001, 6), (0.0, 6), (1.0, 1)])
 def test_coordinates_keep_a_fifth_of_the_tolerance(tolerance, decimals):
     assert _decimals(tolerance) == decimals
+
+
+@pytest.mark.parametrize(
+    ("sizes", "kept"),
+    [
+        ((1.0, 0.001), [1.0]),  # a speck under a pixel goes
+        ((1.0, 0.5), [1.0, 0.5]),  # a real island stays
+        ((0.001, 0.002), [0.002]),  # all specks: the largest stays, so the area is still drawn
+        ((0.001,), [0.001]),  # one polygon is never touched
+    ],
+)
+def test_parts_under_a_pixel_are_dropped_but_never_the_largest(sizes, kept):
+    parts = [shapely.box(3 * i, 0, 3 * i + size, size) for i, size in enumerate(sizes)]
+    geom = parts[0] if len(parts) == 1 else shapely.multipolygons(parts)
+    result = _without_specks(geom, min_area=0.01)
+    assert sorted(round(shapely.bounds(p)[2] - shapely.bounds(p)[0], 3) for p in shapely.get_parts(result)) == sorted(
+        kept
+    )
+
+
+@pytest.mark.parametrize("kode_kab", ["35.07", "32.01", "91.03"])  # Kab. Malang, Kab. Bogor, Kab. Jayawijaya
+def test_a_large_kabkota_of_the_national_data_fits_the_budget(kode_kab):
+    desa = national.desa_polygons(kode_kab)
+    kecamatan = national.kecamatan_polygons(kode_kab, desa)
+    rows = pd.DataFrame(
+        {"kode": kecamatan["kode"], "nama": kecamatan["nama"], "geojson": shapely.to_geojson(kecamatan.geometry.values)}
+    )
+    features = feature_collection(rows)
+    assert len(features["features"]) == len(rows)
+    assert len(json.dumps(features)) < BUDGET_GEOMETRY

@@ -138,7 +138,7 @@ def db_with_upload(demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
             "insert into participants values ('35.74.01', 'kecamatan', '2023-12-01', 'ALL', 'active', 12345,"
             " 'upload', 'indrawati_natsir', null, null, 1, null)"
         )
-    monkeypatch.setenv("UCJ_DB", str(path))
+    monkeypatch.setenv("UCJ_WORKSPACE", str(path))
     return path
 
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from tests.apptest_support import REGIONS, metrics, open_app
-from ui.layout import PAGES
+from ucj.i18n import t
+from ucj.paths import ROOT
+from ui.layout import PAGES, RAISE_ENV
 
 
 @pytest.mark.parametrize("region", REGIONS)
@@ -78,6 +81,20 @@ def test_a_segment_share_is_not_shown_as_coverage(app_db):
 def test_regions_with_a_ucj_rate_say_nothing_about_segment_rates(app_db):
     at = open_app("probolinggo")
     assert not [c for c in at.caption if "tidak dipakai sebagai cakupan UCJ" in c.value]
+
+
+def test_a_failing_page_shows_one_plain_sentence_and_logs_the_detail(app_db, monkeypatch, caplog):
+    def broken(name: str, **params: object) -> None:
+        raise RuntimeError("/srv/ucj/queries/regions.sql: rahasia")
+
+    monkeypatch.delenv(RAISE_ENV)
+    monkeypatch.setattr("ui.layout.query", broken)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [t("app.error", "id")]
+    shown = " ".join(str(getattr(e, "value", "")) for e in at.main)
+    assert "rahasia" not in shown and "Traceback" not in shown
+    assert "rahasia" in caplog.text
 
 
 def test_probolinggo_bound_stays_a_bound_and_what_is_computed_from_it_says_so(app_db):

@@ -32,6 +32,7 @@ EXAMPLE_PARAMS: dict[str, object] = {
     "anchor": "registration",
     "scope_by": "desa",
     "scope_key": "35.09.11.2004",
+    "file_sha256": "0" * 64,
     "import_id": 1,
     "table_name": "participants",
 }

@@ -13,6 +13,7 @@ from tests.apptest_support import metrics, open_app
 from tests.data_support import add_user, signed_in
 from ucj.db import Database
 from ucj.i18n import t
+from ucj.markup import plain
 from ucj.subsidy.cost import Line
 from ucj.subsidy.rules import load
 from ucj.subsidy.scenario import Scenario, decode, encode
@@ -46,9 +47,10 @@ def test_the_example_from_the_research_loads_and_goes_into_the_link(app_db):
     pick = at.selectbox(key="kalk_example")
     pick.set_value(pick.options.index("JKK+JKM pekerja informal APBD Tahap I"))
     at.button(key="kalk_example_load").click().run()
-    assert metrics(at)["Biaya total"] == "Rp 201.549.600"
+    # the stated 12 months of cover (1.333 × Rp 16.800 × 12), not the 9 its budget of Rp 201.549.600 implies
+    assert metrics(at)["Biaya total"] == "Rp 268.732.800"
     s = url_scenario(at)
-    assert (s.months, s.lines) == (9, (Line(None, "lainnya", "APBD", 1333),))
+    assert (s.months, s.lines) == (12, (Line(None, "lainnya", "APBD", 1333),))
 
 
 def test_widgets_write_the_scenario_into_the_link(app_db):
@@ -120,7 +122,7 @@ def test_save_and_compare(app_db):
 
 def test_retention_default_is_derived_from_the_research(app_db):
     at = open_link("sijunjung", encode(RESEARCH_CASE))
-    assert "5,2 %" in at.radio(key="kalk_dropout_choice").options[0]
+    assert plain("5,2 %") in at.radio(key="kalk_dropout_choice").options[0]  # shown as text, never Markdown
     assert metrics(at)["Masih aktif setelah 12 bulan"] == "701"
 
 

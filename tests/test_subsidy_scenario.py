@@ -9,6 +9,7 @@ import datetime as dt
 import io
 import json
 import zlib
+from dataclasses import replace
 from fractions import Fraction
 
 import pytest
@@ -23,7 +24,16 @@ from ucj.subsidy.export_pdf import scenario_pdf
 from ucj.subsidy.export_xlsx import scenario_xlsx
 from ucj.subsidy.headcount import Kecamatan, Region
 from ucj.subsidy.rules import load
-from ucj.subsidy.scenario import ClaimInputs, Scenario, ScenarioError, decode, encode, to_json
+from ucj.subsidy.scenario import (
+    MAX_LINK_CHARS,
+    NAME_MAX,
+    ClaimInputs,
+    Scenario,
+    ScenarioError,
+    decode,
+    encode,
+    to_json,
+)
 
 D = dt.date
 REGION = Region(
@@ -248,3 +258,32 @@ def test_a_refusal_names_the_field_and_its_limits_in_both_languages(book, lang, 
     with pytest.raises(ScenarioError) as refused:
         decode(_raw_link(to_json(RESEARCH_CASE) | {"m": 61}), book)
     assert refused.value.message(lang) == text
+
+
+def _zlib_link(raw: bytes) -> str:
+    return "1." + base64.urlsafe_b64encode(zlib.compress(raw, 9)).decode("ascii").rstrip("=")
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        (_zlib_link(b" " * (300 * 2**20)), "err.link_too_big"),  # 300 MB of JSON whitespace in a 300 KB link
+        (_zlib_link(b"[" * 200_000), "err.link_damaged"),  # under the size cap, but nested too deep to parse
+        ("1." + "A" * (MAX_LINK_CHARS + 1), "err.link_too_big"),
+    ],
+    ids=["zlib-bomb", "deep", "too-long"],
+)
+def test_hostile_links_are_refused_before_they_cost_memory(book, text, reason):
+    with pytest.raises(ScenarioError) as refused:
+        decode(text, book)
+    assert refused.value.key == reason
+
+
+def test_the_largest_plan_still_fits_in_a_link(book):
+    groups = [f"kelompok{n}" for n in range(8)]
+    lines = tuple(
+        Line(f"13.71.{k:02d}", g, f, 10**6 - k) for k in range(1, 31) for g in groups for f in list(book.funding)[:4]
+    )
+    big = replace(RESEARCH_CASE, lines=lines, extra_groups=tuple(groups), name="x" * NAME_MAX)
+    assert len(encode(big)) < MAX_LINK_CHARS
+    assert decode(encode(big), book).lines == lines

@@ -24,6 +24,12 @@ from ucj.table_export import neutralise, safe_table, to_csv, to_xlsx
         ("\r=1", "'\r=1"),
         ("\n=1", "'\n=1"),
         ("  =1", "'  =1"),  # spreadsheets skip leading spaces
+        ("＝1+1", "'＝1+1"),  # fullwidth forms some spreadsheets read as ASCII
+        ("＠SUM(A1)", "'＠SUM(A1)"),
+        ('Pauh;=HYPERLINK("http://x")', '\'Pauh;=HYPERLINK("http://x")'),  # a cell split off at ';'
+        ("Pauh, =1", "'Pauh, =1"),
+        ("Pauh;＝1", "'Pauh;＝1"),
+        ("Koto Tangah-Pauh", "Koto Tangah-Pauh"),  # a dash inside a name is no formula
         ("Koto Tangah", "Koto Tangah"),
         ("1.234", "1.234"),
         ("", ""),
@@ -67,8 +73,8 @@ HOSTILE = pd.DataFrame({"nama": ['=HYPERLINK("http://x","klik")', "Budi"], "juml
 
 def test_csv_export_is_inert():
     text = to_csv(HOSTILE).decode("utf-8-sig")
-    assert text.splitlines()[0] == "nama,jumlah,'=kolom"
-    assert "'=HYPERLINK" in text and ",-3," in text
+    assert text.splitlines()[0] == '"nama","jumlah","\'=kolom"'  # every text quoted: no separator splits it
+    assert "'=HYPERLINK" in text and ",-3," in text  # numbers stay numbers
 
 
 def test_excel_export_is_inert():

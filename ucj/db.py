@@ -7,6 +7,8 @@ which waits for running reads, closes the reader, writes in one transaction and 
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import re
 import shutil
 import threading
@@ -19,6 +21,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from ucj.errors import Explained
 from ucj.paths import QUERIES
 
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -74,11 +77,29 @@ def execute(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> None:
     con.execute(sql, bound)
 
 
-class Database:
-    """A database file shared by every session of one app process."""
+def in_use_by_another_process(path: Path) -> str | None:
+    """DuckDB's message when another process (a running app) holds the file open, else None.
 
-    def __init__(self, path: Path) -> None:
+    Every open connection holds a file lock, a running app's read-only one too, so opening the
+    file for writing from here fails exactly while someone uses it.
+    """
+    try:
+        duckdb.connect(str(path)).close()
+    except duckdb.IOException as exc:
+        return str(exc)
+    return None
+
+
+class ReadOnly(Explained):
+    """A write asked of the research demo, which never holds anyone's work."""
+
+
+class Database:
+    """A database file shared by every session of one app process (`writable=False`: the demo)."""
+
+    def __init__(self, path: Path, writable: bool = True) -> None:
         self.path = path
+        self.writable = writable
         self._lock = threading.Condition()
         self._readers = 0
         self._writing = False
@@ -110,28 +131,38 @@ class Database:
             return run_query(cur, name, **params)
 
     @contextmanager
-    def writer(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A read-write connection inside one transaction: all of the write lands, or none of it."""
+    def _alone(self) -> Iterator[None]:
+        """Nothing else reads or writes the file meanwhile (the reader is closed, reopened on next use)."""
+        if not self.writable:
+            raise ReadOnly("workspace.demo_read_only")
         with self._lock:
             self._lock.wait_for(lambda: not self._writing and self._readers == 0)
             self._writing = True
             if self._reader is not None:
                 self._reader.close()
                 self._reader = None
-        con = duckdb.connect(str(self.path))
         try:
-            con.execute("begin transaction")
-            try:
-                yield con
-            except BaseException:
-                con.execute("rollback")
-                raise
-            con.execute("commit")
+            yield
         finally:
-            con.close()
             with self._lock:
                 self._writing = False
                 self._lock.notify_all()
+
+    @contextmanager
+    def writer(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A read-write connection inside one transaction: all of the write lands, or none of it."""
+        with self._alone():
+            con = duckdb.connect(str(self.path))
+            try:
+                con.execute("begin transaction")
+                try:
+                    yield con
+                except BaseException:
+                    con.execute("rollback")
+                    raise
+                con.execute("commit")
+            finally:
+                con.close()
 
     def snapshot(self, dest: Path) -> Path:
         """A consistent copy of the database file at `dest`, taken while no write runs.
@@ -142,6 +173,18 @@ class Database:
         with self.reading():
             shutil.copyfile(self.path, dest)
         return dest
+
+    def replace(self, new_file: Path, keep_in: Path) -> Path:
+        """Put `new_file` in place of this database while nothing reads or writes; returns where the
+        replaced file is kept (`keep_in`, named by the time). Both moves stay on one file system."""
+        with self._alone():
+            keep_in.mkdir(parents=True, exist_ok=True)
+            kept = keep_in / f"{self.path.stem}.replaced.{dt.datetime.now():%Y%m%d-%H%M%S-%f}.duckdb"
+            shutil.copyfile(self.path, kept)
+            staged = self.path.with_name(self.path.name + ".restoring")
+            shutil.copyfile(new_file, staged)
+            os.replace(staged, self.path)  # atomic: the workspace is the old file or the new one, never half
+        return kept
 
     def close(self) -> None:
         with self._lock:

@@ -2,22 +2,36 @@
 
 A text cell (or header) starting with = + - @, or with a tab, carriage return or newline that
 spreadsheets strip before them, even after leading spaces, gets a leading apostrophe: the OWASP
-advice against CSV injection. Names come from uploads, so every export goes through here; numbers
-stay numbers.
+advice against CSV injection. Their fullwidth forms (＝ ＋ － ＠, which some spreadsheets read as the
+ASCII ones) count too, and so does a formula start right after a separator inside the text
+('a;=cmd'): a spreadsheet that splits on ';' would start a cell there. The CSV also quotes every
+text field, so no separator inside one splits it. Names come from uploads, so every export goes
+through here; numbers stay numbers.
 """
 
 from __future__ import annotations
 
+import csv
 import io
+import re
+import unicodedata
 
 import pandas as pd
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+# A separator a spreadsheet may split on, then (after spaces) a formula start.
+_INNER_FORMULA = re.compile(r"[,;|\t\r\n] *[=+\-@]")
+
+
+def is_formula_like(text: str) -> bool:
+    """Whether a spreadsheet could run `text`, or a cell split from it, as a formula."""
+    folded = unicodedata.normalize("NFKC", text)  # ＝ → =, ＋ → +, ＠ → @ …
+    return folded.lstrip(" ").startswith(FORMULA_STARTS) or bool(_INNER_FORMULA.search(folded))
 
 
 def neutralise(value: object) -> object:
     """A text that a spreadsheet would run as a formula becomes plain text; anything else is unchanged."""
-    if isinstance(value, str) and value.lstrip(" ").startswith(FORMULA_STARTS):
+    if isinstance(value, str) and is_formula_like(value):
         return "'" + value
     return value
 
@@ -34,7 +48,7 @@ def safe_table(table: pd.DataFrame) -> pd.DataFrame:
 
 def to_csv(table: pd.DataFrame) -> bytes:
     """UTF-8 with a byte-order mark, so spreadsheet programs read the Indonesian text right."""
-    return safe_table(table).to_csv(index=False).encode("utf-8-sig")
+    return safe_table(table).to_csv(index=False, quoting=csv.QUOTE_NONNUMERIC).encode("utf-8-sig")
 
 
 def to_xlsx(table: pd.DataFrame, sheet: str = "data", percent_columns: tuple[str, ...] = ()) -> bytes:

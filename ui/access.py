@@ -2,7 +2,8 @@
 
 Pages only ask `current_editor()` (or `current_admin()`) and never decide access themselves. The
 session token lives in this browser session's state; the database keeps its hash, its last use
-and the throttling record (ucj.auth).
+and the throttling record (ucj.auth). The research demo has no accounts and is read-only: nobody
+signs in there, so no page offers a change (ucj.workspace sets up a Pemda's own workspace).
 """
 
 from __future__ import annotations
@@ -16,14 +17,24 @@ import streamlit as st
 from ucj import fmt
 from ucj.auth import Account
 from ucj.auth.accounts import bootstrap_admin, has_admin
-from ucj.auth.login import SessionState, authenticate, end_session, needs_touch, session_row, session_state, touch
+from ucj.auth.login import (
+    SessionState,
+    authenticate,
+    client_key,
+    end_session,
+    needs_touch,
+    session_row,
+    session_state,
+    touch,
+)
 from ucj.auth.settings import AccessSettings, load
 from ucj.fmt import Lang
 from ucj.i18n import t
-from ui.db import database, database_path
+from ucj.markup import plain
+from ui.db import database, database_path, install_key, is_demo
 
 _TOKEN = "auth_token"
-_SESSION_KEY = "auth_session_key"  # tells this browser session apart for the login back-off
+_SESSION_KEY = "auth_session_key"  # tells this browser session apart when its address is unknown
 
 
 def settings() -> AccessSettings:
@@ -55,7 +66,7 @@ def _session(token: str, now: dt.datetime) -> tuple[dict | None, SessionState]:
 def current_account() -> Account | None:
     """The signed-in account while its session is active, else None (a viewer)."""
     token = st.session_state.get(_TOKEN)
-    if not token:
+    if not token or is_demo():
         return None
     row, state = _session(token, _now())
     return Account(row["username"], row["role"]) if state == "active" else None
@@ -95,8 +106,9 @@ def _keep_alive(lang: Lang) -> Account | None:
 
 def _sign_in(username: str, password: str, lang: Lang) -> None:
     key = st.session_state.setdefault(_SESSION_KEY, secrets.token_hex(16))
+    client = client_key(st.context.ip_address, key, install_key())
     with database().writer() as con:
-        result = authenticate(con, username, password, key, _now())
+        result = authenticate(con, username, password, client, _now(), install_key())
     if result.token is not None:
         st.session_state[_TOKEN] = result.token
         st.rerun()
@@ -118,10 +130,13 @@ def _sign_out() -> None:
 
 def sign_in_panel(lang: Lang) -> None:
     """Sign-in and sign-out in the sidebar of every page; stops the page when viewing needs an account."""
+    if is_demo():
+        st.caption(t("workspace.demo_note", lang))
+        return
     _bootstrap(str(database_path()))
     account = _keep_alive(lang)
     if account is not None:
-        st.caption(t("auth.signed_in", lang, user=account.username, role=t(f"auth.role.{account.role}", lang)))
+        st.caption(t("auth.signed_in", lang, user=plain(account.username), role=t(f"auth.role.{account.role}", lang)))
         st.button(t("auth.logout", lang), key="auth_logout", on_click=_sign_out)
         return
     with st.expander(t("auth.login_title", lang), expanded=settings().require_login):

@@ -1,8 +1,12 @@
-"""Cached access to the database: one shared connection per process, cached query results."""
+"""Cached access to the database: one shared connection per process, cached query results.
+
+The file is the workspace configuration names (ucj.workspace.config), else the research demo. The
+demo is read-only and rebuilt freely (when it is missing or made by another release); a workspace
+is never rebuilt, only upgraded by its numbered migrations, after a backup copy.
+"""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -11,42 +15,59 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from ucj.build import build
 from ucj.db import Database
-from ucj.paths import DEMO_DB
-from ucj.schema import upgrade
+from ucj.secret import install_secret, secret_path
+from ucj.workspace.config import Target, target
+from ucj.workspace.opening import open_target
 
 T = TypeVar("T")
 
 
+def database_target() -> Target:
+    """The file this process opens, and whether it is the demo."""
+    return target()
+
+
 def database_path() -> Path:
-    """UCJ_DB points at another database (tests use a fixture copy); the demo database by default."""
-    return Path(os.environ.get("UCJ_DB", DEMO_DB))
+    return database_target().path
+
+
+def is_demo() -> bool:
+    """True when the app shows the read-only research demo (no workspace configured)."""
+    return database_target().is_demo
 
 
 @st.cache_resource(show_spinner=False)
-def _open(path: str) -> Database:
-    # Keyed by path, so a test pointing UCJ_DB elsewhere gets its own database.
-    if not Path(path).exists():
-        build(out=Path(path))
-    db = Database(Path(path))
-    upgrade(db)
-    return db
+def _open(path: str, demo: bool) -> Database:
+    # Keyed by path, so a test pointing the app elsewhere gets its own database.
+    return open_target(Target(Path(path), demo))
 
 
 def database() -> Database:
-    """The process-wide database; the demo database is built on first start if it is missing."""
-    return _open(str(database_path()))
+    """The process-wide database."""
+    where = database_target()
+    return _open(str(where.path), where.is_demo)
+
+
+@st.cache_resource(show_spinner=False)
+def _secret(path: str) -> bytes:
+    return install_secret(Path(path))
+
+
+def install_key() -> bytes:
+    """The install's secret key (UCJ_SECRET_FILE, else data/nik_secret.key), read once per process."""
+    return _secret(str(secret_path()))
 
 
 @st.cache_data(show_spinner=False, ttl=600)
-def _cached_query(path: str, name: str, **params: Any) -> pd.DataFrame:
-    return _open(path).query(name, **params)
+def _cached_query(path: str, demo: bool, name: str, **params: Any) -> pd.DataFrame:
+    return _open(path, demo).query(name, **params)
 
 
 def query(name: str, **params: Any) -> pd.DataFrame:
     """A named query from queries/, cached by database, name and parameters."""
-    return _cached_query(str(database_path()), name, **params)
+    where = database_target()
+    return _cached_query(str(where.path), where.is_demo, name, **params)
 
 
 def clear_cache() -> None:
@@ -56,7 +77,10 @@ def clear_cache() -> None:
 
 
 def write(change: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
-    """Run `change` in one transaction (all of it lands or none) and clear the caches after it landed."""
+    """Run `change` in one transaction (all of it lands or none) and clear the caches after it landed.
+
+    In the demo this raises ucj.db.ReadOnly before anything runs: the demo never holds anyone's work.
+    """
     with database().writer() as con:
         result = change(con)
     clear_cache()

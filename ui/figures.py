@@ -7,6 +7,7 @@ import streamlit as st
 from ucj.figures import Figure
 from ucj.fmt import Lang
 from ucj.i18n import t
+from ucj.markup import plain
 
 BADGE_COLOUR = {"published": "green", "estimate": "orange", "upload": "blue"}
 
@@ -17,12 +18,12 @@ def provenance_line(figure: Figure, lang: Lang) -> str:
     if prov is None:
         return f":gray-badge[{t('figure.no_data', lang)}] {t('figure.no_source', lang)}"
     colour = BADGE_COLOUR[prov.kind]
-    return f":{colour}-badge[{t(f'kind.{prov.kind}', lang)}] {prov.citation(lang)}"
+    return f":{colour}-badge[{t(f'kind.{prov.kind}', lang)}] {plain(prov.citation(lang))}"
 
 
 def figure_card(figure: Figure, lang: Lang, label_key: str | None = None) -> None:
     """st.metric with the provenance under it; the quote or the estimate's rule on hover."""
-    help_text = figure.provenance.detail() if figure.provenance else None
+    help_text = plain(figure.provenance.detail()) if figure.provenance else None
     with st.container(border=True):
         value = figure.text(lang) if figure.value is not None else "—"
         label = t(label_key or f"home.{figure.key}", lang)

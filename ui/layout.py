@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+import logging
+import os
 from dataclasses import dataclass
 
 import streamlit as st
 
+from ucj.errors import Explained
 from ucj.fmt import Lang
 from ucj.i18n import LANGS, t
 from ui import url_state
 from ui.access import sign_in_panel
 from ui.db import query
 
+log = logging.getLogger(__name__)
+RAISE_ENV = "UCJ_RAISE_ERRORS"  # set by the tests (and a developer): let a failure surface, traceback and all
 DEFAULT_REGION = "padang"
 # (url path, label key, script); the order is the order in the sidebar.
 PAGES: tuple[tuple[str, str, str], ...] = (
     ("", "nav.home", "views/region.py"),
     ("peta", "nav.peta", "views/map.py"),
+    ("provinsi", "nav.provinsi", "views/province.py"),
     ("kalkulator", "nav.kalkulator", "views/subsidy.py"),
     ("retensi", "nav.retensi", "views/retention.py"),
     ("kolaborasi", "nav.kolaborasi", "views/collab.py"),
@@ -37,7 +43,11 @@ class Context:
 
 def frame() -> st.navigation:  # type: ignore[valid-type]
     """Lay out the sidebar and return the page to run."""
-    regions = query("regions")
+    try:
+        regions = query("regions")
+    except Explained as exc:  # no workspace where configuration says, a failed migration, …
+        st.error(exc.message(url_state.choice("lang", list(LANGS), "id")))  # type: ignore[arg-type]
+        st.stop()
     slugs = regions["slug"].tolist()
     # The URL wins on first load (a shared link); afterwards the widget's state does.
     url_state.init_widget("lang", "lang", list(LANGS), "id")
@@ -70,8 +80,18 @@ def frame() -> st.navigation:  # type: ignore[valid-type]
 
 
 def main() -> None:
-    """Draw the frame, then the chosen page."""
-    frame().run()
+    """Draw the frame, then the chosen page; a failure is logged in full and shown as one plain sentence.
+
+    A viewer never sees a traceback (its file paths and values help an attacker, not them); st.rerun
+    and st.stop are BaseExceptions and pass through.
+    """
+    try:
+        frame().run()
+    except Exception:
+        if os.environ.get(RAISE_ENV):
+            raise
+        log.exception("page run failed: %s", st.context.url)
+        st.error(t("app.error", st.session_state.get("lang") or "id"))
 
 
 def context() -> Context:

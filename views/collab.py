@@ -5,6 +5,7 @@ import datetime as dt
 import streamlit as st
 
 from ucj.i18n import t
+from ucj.markup import plain
 from ui.collab import actions, register, round_form, scorecard
 from ui.collab.state import show_flash
 from ui.db import query
@@ -20,7 +21,7 @@ scores = query("collab_scores", **params)
 stakeholders = query("collab_stakeholders", **params)
 action_rows = query("collab_actions", **params)
 
-st.title(t("kolab.title", lang, region=ctx.region_name))
+st.title(t("kolab.title", lang, region=plain(ctx.region_name)))
 st.caption(t("kolab.intro", lang))
 show_flash()
 framework = scorecard.framework_choice(ref, rounds, lang)

@@ -8,6 +8,7 @@ import streamlit as st
 
 from ucj.i18n import t
 from ui.access import current_admin, current_editor
+from ui.db import is_demo
 from ui.imports import accounts, backup, history, new_region, recipients, upload
 from ui.layout import context
 
@@ -16,9 +17,10 @@ lang = ctx.lang
 st.title(t("data.title", lang))
 st.caption(t("data.intro", lang))
 
+backup.restored_notice(lang)
 editor = current_editor()
 if editor is None:
-    st.info(t("data.viewer_note", lang))
+    st.info(t("workspace.data_demo" if is_demo() else "data.viewer_note", lang))
     recipients.public_summary(ctx)
 else:
     sections = {

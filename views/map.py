@@ -32,7 +32,6 @@ with_desa_map = set(desa["kode_kec"])
 focus = state.focus().checked(set(kecamatan["kode"]), with_desa_map, set(desa["kode"]))
 state.set_focus(focus)
 
-kab_inputs = panels.inputs(ctx.kode_kab, "kabupaten")
 kec_inputs = panels.inputs(ctx.kode_kab, "kecamatan")
 map_inputs = panels.inputs(ctx.kode_kab, "desa") if focus.drilled else kec_inputs
 options = months_of(kec_inputs, map_inputs)
@@ -77,7 +76,7 @@ with table_col:
 if focus.kec:
     detail.selected_area(ctx.kode_kab, focus, kecamatan, desa, names, values, kec_inputs, map_inputs, selection, lang)
 
-detail.region_context(ctx, kab_inputs)
+detail.region_context(ctx)
 
 url_state.write(
     {

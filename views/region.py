@@ -4,6 +4,7 @@ import streamlit as st
 
 from ucj import fmt
 from ucj.i18n import t
+from ucj.markup import plain
 from ucj.region.figure_table import discrepancy_values, published_table, segment_rates, value_text
 from ucj.region.headline import region_headline
 from ui.db import query
@@ -15,7 +16,7 @@ lang = ctx.lang
 params = {"kode_kab": ctx.kode_kab}
 h = region_headline(query, ctx.kode_kab)
 
-st.title(ctx.region_name)
+st.title(plain(ctx.region_name))
 st.caption(t("app.tagline", lang))
 
 for column, figure in zip(st.columns(3), (h.workforce, h.active, h.coverage)):
@@ -32,8 +33,8 @@ for _, rate in segment_rates(figures, ctx.kode_kab).iterrows():
             lang,
             value=value_text(rate, lang),
             segment=t(f"segment.{rate['segment']}", lang),
-            when=rate["period_text"],
-            source=rate["source_short"],
+            when=plain(rate["period_text"]),
+            source=plain(rate["source_short"]),
         )
     )
 
@@ -74,9 +75,9 @@ for _, row in discrepancies.iterrows():
             lang,
             topic=row["topic_id"] if lang == "id" else row["topic_en"],
             a=value_a,
-            source_a=f"{row['source_a']}, {row['locator_a']}",
+            source_a=plain(f"{row['source_a']}, {row['locator_a']}"),
             b=value_b,
-            source_b=f"{row['source_b']}, {row['locator_b']}",
+            source_b=plain(f"{row['source_b']}, {row['locator_b']}"),
         )
     )
 

@@ -51,10 +51,10 @@ create table user_account (
     created_at timestamp not null default current_timestamp
 );
 
--- Every login attempt, for the back-off after repeated failures (per user and per browser session).
+-- Every login attempt, for the throttle (ucj.auth.throttle: per client and account, per client, overall).
 create table login_attempt (
-    username varchar not null,             -- as typed, lowercased: unknown names are throttled too
-    session_key varchar not null,
+    username varchar not null,             -- an account's name; a name that is no account only as '?' + keyed hash
+    session_key varchar not null,          -- the client: keyed hash of its address, else its browser session
     attempted_at timestamp not null,
     outcome varchar not null check (outcome in ('ok', 'failed', 'throttled'))
 );

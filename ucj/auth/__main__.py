@@ -1,8 +1,9 @@
 """`python -m ucj.auth create-user --role admin --username NAME`: accounts from the command line.
 
 Used to make the first admin (no password is shipped) and to reset a password when every admin
-has forgotten theirs. The password is asked for twice and never echoed (or read from standard
-input with --password-stdin). Stop the app first: DuckDB lets only one process write the file.
+has forgotten theirs. Accounts live in the workspace configuration names (or `--db`); the demo has
+none. The password is asked for twice and never echoed (or read from standard input with
+--password-stdin). Stop the app first: DuckDB lets only one process write the file.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import getpass
-import os
 import sys
 from pathlib import Path
 
@@ -20,7 +20,7 @@ from ucj.auth import ROLES, AccountError
 from ucj.auth.accounts import create_user, normalise, set_password
 from ucj.db import Database
 from ucj.i18n import t
-from ucj.paths import DEMO_DB
+from ucj.workspace.config import configured_workspace
 
 
 def _password(from_stdin: bool) -> str:
@@ -34,7 +34,7 @@ def _password(from_stdin: bool) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ucj.auth", description=__doc__.splitlines()[0])
-    parser.add_argument("--db", type=Path, default=Path(os.environ.get("UCJ_DB", DEMO_DB)))
+    parser.add_argument("--db", type=Path, default=configured_workspace())
     commands = parser.add_subparsers(dest="command", required=True)
     create = commands.add_parser("create-user", help="a new account")
     create.add_argument("--username", required=True)
@@ -44,8 +44,11 @@ def main(argv: list[str] | None = None) -> int:
     reset.add_argument("--username", required=True)
     reset.add_argument("--password-stdin", action="store_true")
     args = parser.parse_args(argv)
-    if not args.db.exists():
-        print(f"{args.db} tidak ada: jalankan dulu `python -m ucj.build`", file=sys.stderr)
+    if args.db is None or not args.db.exists():
+        print(
+            f"{args.db or 'ruang kerja'} tidak ada: jalankan dulu `python -m ucj.workspace init --kab <kode>`",
+            file=sys.stderr,
+        )
         return 2
     password = _password(args.password_stdin)
     db = Database(args.db)

@@ -20,8 +20,9 @@ from ucj.auth import Account
 from ucj.auth.accounts import account_row, normalise
 from ucj.auth.passwords import hash_password, verify
 from ucj.auth.settings import AccessSettings
-from ucj.auth.throttle import MEMORY, failures_since_success, seconds_left
+from ucj.auth.throttle import KNOWN_FOR, MEMORY, seconds_to_wait
 from ucj.db import execute, run_query
+from ucj.secret import keyed_hash
 
 SessionState = Literal["active", "idle", "too_old", "unknown"]
 TOUCH_EVERY = dt.timedelta(minutes=1)  # last_seen is written at most this often
@@ -46,35 +47,46 @@ def _when(value: object) -> dt.datetime | None:
     return None if value is None or pd.isna(value) else pd.Timestamp(value).to_pydatetime()
 
 
-def _wait(con: duckdb.DuckDBPyConnection, username: str, session_key: str, now: dt.datetime) -> float:
-    """Seconds before this name may try again from this session (0: now)."""
-    attempts = run_query(con, "auth_attempts")
-    user = failures_since_success(attempts, "username", username)
-    session = failures_since_success(attempts, "session_key", session_key)
-    return seconds_left(now, user, session)
+def _wait(con: duckdb.DuckDBPyConnection, recorded: str, client: str, now: dt.datetime) -> float:
+    """Seconds before this client may try this name again (0: now)."""
+    return seconds_to_wait(run_query(con, "auth_attempts"), recorded, client, now)
 
 
-def _attempt(con: duckdb.DuckDBPyConnection, name: str, session_key: str, now: dt.datetime, outcome: Outcome) -> None:
-    execute(con, "auth_attempt_record", username=name, session_key=session_key, attempted_at=now, outcome=outcome)
+def _attempt(con: duckdb.DuckDBPyConnection, recorded: str, client: str, now: dt.datetime, outcome: Outcome) -> None:
+    execute(con, "auth_attempt_record", username=recorded, session_key=client, attempted_at=now, outcome=outcome)
+
+
+def recorded_name(name: str, is_account: bool, secret: bytes) -> str:
+    """The name as the login record keeps it: an account's name, else a keyed hash of what was typed.
+
+    A password typed into the name field must not sit in the database (and its backups) in clear.
+    """
+    return name if is_account else "?" + keyed_hash(secret, "login-name", name)[:32]
+
+
+def client_key(address: str | None, session_key: str, secret: bytes) -> str:
+    """Who is trying, for the throttle: a keyed hash of the network address, else the browser session."""
+    return "ip:" + keyed_hash(secret, "client", address)[:32] if address else "session:" + session_key
 
 
 def authenticate(
-    con: duckdb.DuckDBPyConnection, username: str, password: str, session_key: str, now: dt.datetime
+    con: duckdb.DuckDBPyConnection, username: str, password: str, client: str, now: dt.datetime, secret: bytes
 ) -> LoginResult:
-    """Check a password, unless repeated failures for this name or session say wait first."""
+    """Check a password, unless the throttle (ucj.auth.throttle) says this client must wait first."""
     name = normalise(username)[:64]
-    execute(con, "auth_attempts_forget", before=now - MEMORY)
-    left = _wait(con, name, session_key, now)
-    if left > 0:
-        _attempt(con, name, session_key, now, "throttled")
-        return LoginResult("throttled", None, None, left)
+    execute(con, "auth_attempts_forget", before=now - MEMORY, known_before=now - KNOWN_FOR)
     row = account_row(con, name)
+    recorded = recorded_name(name, row is not None, secret)
+    left = _wait(con, recorded, client, now)
+    if left > 0:
+        _attempt(con, recorded, client, now, "throttled")
+        return LoginResult("throttled", None, None, left)
     ok, rehash = verify(row["password_hash"] if row else None, password)
     ok = ok and bool(row["active"])
-    _attempt(con, name, session_key, now, "ok" if ok else "failed")
+    _attempt(con, recorded, client, now, "ok" if ok else "failed")
     if not ok:
         # the failure just recorded counts: this is the wait before the next attempt
-        return LoginResult("failed", None, None, _wait(con, name, session_key, now))
+        return LoginResult("failed", None, None, _wait(con, recorded, client, now))
     if rehash:
         execute(con, "auth_user_set_password", username=name, password_hash=hash_password(password))
     token = secrets.token_urlsafe(32)

@@ -47,7 +47,7 @@ def build(out: Path = DEMO_DB, seed: Path = SEED, geo: Path = GEO) -> BuildRepor
     tmp.unlink(missing_ok=True)
     con = duckdb.connect(str(tmp))
     try:
-        schema.ensure(con)
+        schema.create(con)
         _load_wilayah(con, seed, geo)
         _load_table_seeds(con, seed)
         _load_measures(con, seed)

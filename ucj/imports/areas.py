@@ -2,7 +2,9 @@
 
 Names match case- and space-insensitively after dropping a 'Kecamatan'/'Kec.' prefix, but not
 when spaces are missing inside a name: 'Kototangah' is refused with the suggestion 'Koto Tangah',
-so a typo never lands silently on a similar-sounding kecamatan.
+so a typo never lands silently on a similar-sounding kecamatan. A cell with a code and a name
+('35.09.11.2004 Dukuhdempok') must name the area the code has in the national list, which is
+what a workspace's areas are (ucj.workspace.regions).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from ucj.imports.values import CellError, required
 TOTAL_WORDS = frozenset({"total", "jumlah", "totalkabupaten", "totalkota", "semuakecamatan", "all"})
 _PREFIX = re.compile(r"^(kecamatan|kec\.?)\s+", re.IGNORECASE)
 _CODE = re.compile(r"^[\d.\s]+$")
+_CODE_AND_NAME = re.compile(r"^(\d[\d.]*)\s+(\D.*)$")
 SUGGESTION_CUTOFF = 0.75
 
 
@@ -47,6 +50,11 @@ class Region:
         raw = str(int(cell)) if isinstance(cell, float) and cell.is_integer() else str(cell).strip()
         if _CODE.match(raw):
             return self._by_code(raw)
+        if both := _CODE_AND_NAME.match(raw):
+            area = self._by_code(both.group(1))
+            if squash(_PREFIX.sub("", both.group(2))) != squash(area.nama):
+                raise CellError("area_name_mismatch", value=raw, kode=area.kode, nama=area.nama)
+            return area
         return self._by_name(raw)
 
     def match_desa(self, cell: Cell) -> Area:

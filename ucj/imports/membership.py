@@ -34,6 +34,7 @@ from ucj.imports.areas import Region
 from ucj.imports.columns import Column, Header, find_header
 from ucj.imports.common_columns import SEGMENT
 from ucj.imports.encoding import NotText, decode
+from ucj.imports.masking import mask_nik
 from ucj.imports.problems import MAX_PROBLEMS, ImportRejected, Problem, errors
 from ucj.imports.reading import DELIMITERS, ZIP_MAGIC
 from ucj.imports.recipient_list import NIK
@@ -385,7 +386,7 @@ def _value_problems(
     for row, key, code, params_json, _total in found:
         params = json.loads(params_json) if params_json else {}
         if "nik" in params:
-            params["nik"] = recipients.mask_nik(str(params["nik"]))
+            params["nik"] = mask_nik(str(params["nik"]))
         if code == "nik_number_cell":
             params = {}
         column = labels.get(key, BY_KEY[key].header)

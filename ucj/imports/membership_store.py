@@ -17,7 +17,15 @@ from ucj.i18n import t
 from ucj.imports.kind import Batch, Request, execute_with_rows
 from ucj.imports.membership import KEY, SYNTHETIC_MARK, TABLE, Staged
 from ucj.imports.problems import ImportRejected, Problem
-from ucj.imports.store import Committed, close_batch, next_import_id, open_batch, record_change, table_counts
+from ucj.imports.store import (
+    Committed,
+    close_batch,
+    next_import_id,
+    open_batch,
+    record_change,
+    same_file_problems,
+    table_counts,
+)
 
 COUNT_COLUMNS = ("kode_wilayah", "level", "period", "segment", "status", "persons", "method")
 SHOWN_OVERLAPS = 5
@@ -48,7 +56,8 @@ def overlap_problems(
 
 def commit(con: duckdb.DuckDBPyConnection, staged: Staged, actor: str) -> Committed:
     """Store the staged extract in the caller's transaction (`Database.writer()`); ImportRejected on overlap."""
-    problems = overlap_problems(con, staged.kode_kab, staged.counts, staged.file_name)
+    problems = same_file_problems(con, staged.kode_kab, staged.sha256, staged.file_name)
+    problems = problems or overlap_problems(con, staged.kode_kab, staged.counts, staged.file_name)
     if problems:
         raise ImportRejected(problems)
     before = table_counts(con)

@@ -9,6 +9,7 @@ from typing import Literal
 from ucj import fmt
 from ucj.fmt import Lang
 from ucj.i18n import t
+from ucj.imports.masking import mask_nik_shaped
 
 Severity = Literal["error", "warning"]
 # More problems than this say nothing new to the user and cost memory on a hostile file.
@@ -32,6 +33,10 @@ class Problem:
     params: Mapping[str, object] = field(default_factory=dict)
     severity: Severity = "error"
     feature: int | None = None  # for GeoJSON: the feature's number, counted from 1
+
+    def __post_init__(self) -> None:
+        # a file named after a person's NIK must not echo it in the problem table and its CSV
+        object.__setattr__(self, "file", mask_nik_shaped(self.file))
 
     def where(self, lang: Lang = "id") -> str:
         parts = [self.file]
@@ -58,7 +63,8 @@ def _shown(value: object, lang: Lang) -> str:
 
 
 def _cut(text: str) -> str:
-    """A cell's text shortened, so that a hostile or huge cell keeps the message readable."""
+    """A cell's text shortened, so that a hostile or huge cell keeps the message readable; NIKs masked."""
+    text = mask_nik_shaped(text)
     return text if len(text) <= 60 else text[:57] + "…"
 
 

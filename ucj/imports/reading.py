@@ -1,9 +1,18 @@
-"""Read an uploaded CSV or Excel file into a `Table`, or say plainly why it cannot be read."""
+"""Read an uploaded CSV or Excel file into a `Table`, or say plainly why it cannot be read.
+
+Streamlit reruns the page on every click, and the upload stays: each file is parsed once, and its
+table (or its refusal) kept by SHA-256 for the next runs, so a costly file costs once, not per click.
+"""
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import TypeVar
 
 from ucj.imports.encoding import NotText, decode
 from ucj.imports.problems import ImportRejected, Problem
@@ -13,6 +22,10 @@ from ucj.imports.xlsx import read_sheet, sheet_names
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .xls format
 DELIMITERS = ",;\t|"
+PARSED_KEPT = 8  # files whose parse is kept (each at most MAX_BYTES of rows)
+T = TypeVar("T")
+_parsed: OrderedDict[tuple, tuple[object, tuple[Problem, ...] | None]] = OrderedDict()
+_parsed_lock = threading.Lock()
 
 
 def _reject(code: str, file_name: str, **params: object) -> ImportRejected:
@@ -32,18 +45,40 @@ def is_excel(data: bytes) -> bool:
     return data.startswith(ZIP_MAGIC)
 
 
+def _once(what: str, file_name: str, data: bytes, sheet: str | None, parse: Callable[[], T]) -> T:
+    """`parse()`'s result, or its refusal, computed once per file content, name and sheet."""
+    key = (what, hashlib.sha256(data).hexdigest(), file_name, sheet)
+    with _parsed_lock:
+        found = _parsed.get(key)
+        if found is not None:
+            _parsed.move_to_end(key)
+    if found is None:
+        try:
+            found = (parse(), None)
+        except ImportRejected as exc:
+            found = (None, exc.problems)
+        with _parsed_lock:
+            _parsed[key] = found
+            while len(_parsed) > PARSED_KEPT:
+                _parsed.popitem(last=False)
+    result, problems = found
+    if problems is not None:
+        raise ImportRejected(problems)  # a fresh exception each time: one raised twice grows its traceback
+    return result
+
+
 def list_sheets(file_name: str, data: bytes) -> list[str]:
     """The Excel sheets that hold data (several: the user picks one); [] for a CSV file."""
     _check_size(file_name, data)
-    return sheet_names(file_name, data) if is_excel(data) else []
+    return _once("sheets", file_name, data, None, lambda: sheet_names(file_name, data)) if is_excel(data) else []
 
 
 def read_table(file_name: str, data: bytes, sheet: str | None = None) -> Table:
     """The file's rows; raises ImportRejected with a clear problem for anything unreadable."""
     _check_size(file_name, data)
     if is_excel(data):
-        return read_sheet(file_name, data, sheet)
-    return read_csv(file_name, data)
+        return _once("table", file_name, data, sheet, lambda: read_sheet(file_name, data, sheet))
+    return _once("table", file_name, data, None, lambda: read_csv(file_name, data))
 
 
 def _dialect(sample: str) -> type[csv.Dialect] | csv.Dialect:

@@ -12,6 +12,7 @@ from ucj.imports import recipients, values
 from ucj.imports.columns import Column
 from ucj.imports.common_columns import AREA
 from ucj.imports.kind import Batch, Context, ImportKind, execute_with_rows
+from ucj.imports.masking import mask_nik
 from ucj.imports.problems import Problem
 from ucj.imports.rows import Record
 
@@ -54,13 +55,13 @@ def nik_problems(records: list[Record], ctx: Context) -> list[Problem]:
     for r in records:
         for code in recipients.nik_errors(r["nik"], ctx.region.kode_kab):
             severity = elsewhere if code == "nik_region" else "error"
-            params = {"nik": recipients.mask_nik(r["nik"]), "region": ctx.region.kode_kab.replace(".", "")}
+            params = {"nik": mask_nik(r["nik"]), "region": ctx.region.kode_kab.replace(".", "")}
             problems.append(Problem(code, ctx.file_name, r["row"], ctx.column(NIK), params, severity))
     return problems
 
 
 def other_list_problems(records: list[Record], ctx: Context) -> list[Problem]:
-    """Warnings for NIKs on another OPD's list or among those already registered."""
+    """Warnings for NIKs already on a list: another OPD's, this OPD's own, or those already registered."""
     stored = run_query(ctx.con, "recipient_hashes", kode_kab=ctx.region.kode_kab)
     opd = str(ctx.request.options.get("opd") or "").strip().casefold()
     by_hash: dict[str, list[dict]] = {}
@@ -74,7 +75,7 @@ def other_list_problems(records: list[Record], ctx: Context) -> list[Problem]:
             elif entry["opd"].casefold() != opd:
                 code = "nik_other_opd"
             else:
-                continue
+                code = "nik_same_opd"  # paid twice by one OPD, or the same list uploaded again
             params = {"opd": entry["opd"], "list": entry["reference"] or entry["list_id"]}
             problems.append(Problem(code, ctx.file_name, r["row"], ctx.column(NIK), params, "warning"))
     return problems
@@ -98,7 +99,7 @@ def write(ctx: Context, records: list[Record], batch: Batch) -> int:
         {
             "row_number": r["row"],
             "nik_hash": recipients.nik_hash(r["nik"], ctx.secret),
-            "nik_masked": recipients.mask_nik(r["nik"]),
+            "nik_masked": mask_nik(r["nik"]),
             "name_masked": recipients.mask_name(r["name"]),
             "kode_kec": r.get("kode_wilayah") if r.get("level") == "kecamatan" else None,
             "group_label": r.get("group_label"),

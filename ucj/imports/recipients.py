@@ -12,10 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 import re
-import secrets
-from pathlib import Path
 
 import pandas as pd
 
@@ -24,10 +21,8 @@ from ucj.fmt import Lang
 from ucj.imports.table import Cell
 from ucj.imports.values import CellError, required
 from ucj.membership import nik as nik_rules
-from ucj.paths import DATA
 
 SMALL_COUNT = 5  # public exports show counts of 1–4 as "<5"
-SECRET_ENV = "UCJ_SECRET_FILE"
 
 
 def parse_nik(cell: Cell) -> str:
@@ -50,11 +45,6 @@ def nik_errors(nik: str, kode_kab: str) -> list[str]:
     return region + found
 
 
-def mask_nik(nik: str) -> str:
-    """Kecamatan code and the last two digits only: '137101********34'."""
-    return nik[:6] + "*" * (len(nik) - 8) + nik[-2:] if len(nik) > 8 else "*" * len(nik)
-
-
 def mask_name(name: str) -> str:
     """Initials only, with a fixed-width mask so the length of a name is not given away: 'B*** S***'."""
     return " ".join(word[0] + "***" for word in name.split()) or "***"
@@ -62,21 +52,6 @@ def mask_name(name: str) -> str:
 
 def nik_hash(nik: str, secret: bytes) -> str:
     return hmac.new(secret, nik.encode("ascii", "replace"), hashlib.sha256).hexdigest()
-
-
-def secret_path() -> Path:
-    return Path(os.environ.get(SECRET_ENV, DATA / "nik_secret.key"))
-
-
-def install_secret(path: Path | None = None) -> bytes:
-    """The per-install key, made on first use (readable by the owner only). Losing it loses cross-list checks."""
-    path = path or secret_path()
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as fh:
-            fh.write(secrets.token_hex(32))
-    return bytes.fromhex(path.read_text().strip())
 
 
 def suppress_small(counts: pd.DataFrame, columns: list[str], lang: Lang = "id") -> pd.DataFrame:

@@ -19,6 +19,7 @@ from ucj.db import execute, run_query
 from ucj.imports.areas import Region
 from ucj.imports.kind import Batch, Context, ImportKind, Request
 from ucj.imports.kinds import KINDS, TABLES
+from ucj.imports.masking import mask_nik_shaped
 from ucj.imports.problems import ImportRejected, Problem, errors, reject_if_errors
 from ucj.imports.reading import read_table
 from ucj.imports.rows import Record, parse_rows
@@ -61,8 +62,8 @@ class Committed:
 
 
 def safe_file_name(name: str) -> str:
-    """The file name as shown and stored: no path, no markup, at most 80 characters."""
-    base = re.split(r"[\\/]", name)[-1]
+    """The file name as shown and stored: no path, no markup, no NIK in clear, at most 80 characters."""
+    base = mask_nik_shaped(re.split(r"[\\/]", name)[-1])
     cleaned = re.sub(r"[^\w.\- ]", "_", base).strip() or "berkas"
     return cleaned[-80:]
 
@@ -75,9 +76,24 @@ def load_region(con: duckdb.DuckDBPyConnection, kode_kab: str) -> Region:
     return Region(kode_kab, by_level["kabupaten"][kode_kab], by_level.get("kecamatan", {}), by_level.get("desa", {}))
 
 
+def sha256_of(request: Request) -> str:
+    return hashlib.sha256(request.data).hexdigest()
+
+
+def same_file_problems(con: duckdb.DuckDBPyConnection, kode_kab: str, sha256: str, file_name: str) -> list[Problem]:
+    """An upload of a file the region already imported and did not roll back: stored twice, it counts twice."""
+    earlier = run_query(con, "import_same_file", kode_kab=kode_kab, file_sha256=sha256)
+    return [
+        Problem("already_imported", file_name, params={"import_id": int(r.import_id), "file": r.file_name})
+        for r in earlier.itertuples()
+    ]
+
+
 def check(con: duckdb.DuckDBPyConnection, request: Request, secret: bytes) -> Checked:
     """Read and check an upload; ImportRejected with every problem when it cannot be stored."""
     kind = KINDS[request.kind]
+    # before any parsing: the answer is already known
+    reject_if_errors(same_file_problems(con, request.kode_kab, sha256_of(request), request.file_name))
     table = read_table(request.file_name, request.data, request.sheet)
     region = load_region(con, request.kode_kab)
     records, problems, labels = parse_rows(table, kind.columns, region)
@@ -144,7 +160,7 @@ def close_batch(
         kode_kab=request.kode_kab,
         kind=kind,
         file_name=request.file_name,
-        file_sha256=file_sha256 or hashlib.sha256(request.data).hexdigest(),
+        file_sha256=file_sha256 or sha256_of(request),
         sheet=sheet,
         source_id=batch.source_id,
         file_rows=file_rows,

@@ -11,6 +11,7 @@ import math
 import re
 
 from ucj.imports.columns import squash
+from ucj.imports.masking import mask_nik_shaped
 from ucj.imports.table import Cell, is_blank
 
 YEAR_RANGE = (1990, 2100)
@@ -154,7 +155,8 @@ def status(cell: Cell) -> str:
 
 
 def text(cell: Cell, max_length: int = 200) -> str:
-    value = " ".join(str(required(cell)).split())
+    """A free-text cell, whitespace tidied and any NIK-shaped number in it masked (never stored in clear)."""
+    value = mask_nik_shaped(" ".join(str(required(cell)).split()))
     if len(value) > max_length:
         raise CellError("too_long", limit=max_length)
     return value

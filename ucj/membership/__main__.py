@@ -3,24 +3,23 @@
     .venv/bin/python -m ucj.membership [folder]   # default: the current folder
 
 The same files come out every time (seeded); the Data page offers the same files for download. The
-kecamatan and desa codes come from the app's database (UCJ_DB, else the demo database).
+kecamatan and desa codes come from the database the app opens (the workspace, else the demo).
 """
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 from ucj.db import Database
 from ucj.imports.store import load_region
 from ucj.membership import synthetic
-from ucj.paths import DEMO_DB
+from ucj.workspace.config import target
 
 
 def main(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
-    db = Database(Path(os.environ.get("UCJ_DB", DEMO_DB)))
+    db = Database(target().path, writable=False)
     for region in synthetic.REGIONS.values():
         with db.reading() as con:
             areas = load_region(con, region.kode_kab)

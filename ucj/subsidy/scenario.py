@@ -22,6 +22,10 @@ from ucj.subsidy.rules import RuleBook, RuleNotFound
 
 VERSION = 1
 PARAM = "s"
+# A plan of 960 lines (30 kecamatan × 8 groups × 4 funding sources) is a 9.200-character link of
+# 38 KB JSON; anything far beyond is not a plan but an attempt on the server's memory.
+MAX_LINK_CHARS = 32_000
+MAX_JSON_BYTES = 256 * 1024
 
 
 NAME_MAX = 80  # characters a scenario name keeps
@@ -161,15 +165,36 @@ def _from_json(d: dict, book: RuleBook) -> Scenario:
     return scenario
 
 
+def _inflate(compressed: bytes) -> bytes:
+    """zlib-decompress at most MAX_JSON_BYTES: a few kilobytes of link can otherwise inflate to gigabytes."""
+    inflater = zlib.decompressobj()
+    raw = inflater.decompress(compressed, MAX_JSON_BYTES)
+    if inflater.unconsumed_tail or not inflater.eof:
+        raise ScenarioError("err.link_too_big", limit=MAX_JSON_BYTES // 1024)
+    return raw
+
+
 def decode(text: str, book: RuleBook) -> Scenario:
     """The scenario of a shared link; anything unreadable raises ScenarioError, never a half scenario."""
+    if len(text) > MAX_LINK_CHARS:
+        raise ScenarioError("err.link_too_big", limit=MAX_JSON_BYTES // 1024)
     version, _, payload = text.partition(".")
     if version != str(VERSION):
         raise ScenarioError("err.link_version", version=repr(version)[:20])
     try:
-        raw = zlib.decompress(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+        raw = _inflate(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+        # RecursionError: JSON nested thousands deep ('[[[[…') exhausts the parser's stack
         return _from_json(json.loads(raw.decode("utf-8")), book)
     except ScenarioError:
         raise
-    except (binascii.Error, zlib.error, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as err:
+    except (
+        binascii.Error,
+        zlib.error,
+        UnicodeDecodeError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        RecursionError,
+    ) as err:
         raise ScenarioError("err.link_damaged") from err

@@ -10,6 +10,7 @@ from ucj.collab.charts import dependency_network, stakeholder_map
 from ucj.collab.stakeholders import mask_contact, quadrant
 from ucj.fmt import Lang
 from ucj.i18n import t
+from ui.charts import altair_chart
 
 
 def type_labels(codes: pd.Series, lang: Lang) -> dict[str, str]:
@@ -55,14 +56,14 @@ def render(stakeholders: pd.DataFrame, needs: pd.DataFrame, lang: Lang) -> None:
     st.caption(t("kolab.register_note", lang))
 
     st.subheader(t("kolab.map", lang))
-    st.altair_chart(stakeholder_map(stakeholders, labels, lang), key="kolab_map")
+    altair_chart(stakeholder_map, stakeholders, labels, lang, key="kolab_map")
     st.caption(t("kolab.map_note", lang))
 
     st.subheader(t("kolab.network", lang))
     if needs.empty:
         st.info(t("kolab.network_none", lang))
         return
-    st.altair_chart(dependency_network(stakeholders, needs, labels, lang), key="kolab_network")
+    altair_chart(dependency_network, stakeholders, needs, labels, lang, key="kolab_network")
     table = pd.DataFrame(
         {
             "needer": needs["needer"],

@@ -9,6 +9,7 @@ import streamlit as st
 
 from ucj.collab.rules import Rejected
 from ucj.fmt import Lang
+from ucj.markup import plain
 from ui.collab.state import flash
 from ui.db import write
 
@@ -24,7 +25,7 @@ def save(
     try:
         result = write(change)
     except Rejected as rejected:
-        st.error("\n".join(f"- {message}" for message in rejected.messages(lang)))
+        st.error("\n".join(f"- {plain(message)}" for message in rejected.messages(lang)))
         return
     flash(confirm(result))
     if before_rerun is not None:

@@ -13,6 +13,8 @@ from ucj.collab import scoring
 from ucj.collab.charts import comparison_heatmap, history_heatmap, radar_chart
 from ucj.fmt import Lang
 from ucj.i18n import t
+from ucj.markup import plain
+from ui.charts import altair_chart
 from ui.collab.state import url_select
 from ui.db import query
 from ui.layout import Context
@@ -77,8 +79,9 @@ def kind_badge(kind: str, lang: Lang) -> str:
 def provenance(row: pd.Series, lang: Lang) -> str:
     """Markdown: the round's kind as a badge, its date as the source words it, and where it comes from."""
     if row["kind"] == "derived":
-        return f"{kind_badge('derived', lang)} {row['date_text']} · {row['source_short']}. {_text(row['note'])}"
-    who = t("kolab.recorded_by", lang, who=row["recorded_by"])
+        said = plain(f"{row['date_text']} · {row['source_short']}. {_text(row['note'])}")
+        return f"{kind_badge('derived', lang)} {said}"
+    who = t("kolab.recorded_by", lang, who=plain(row["recorded_by"]))
     return f"{kind_badge('entered', lang)} {fmt.date(pd.Timestamp(row['round_date']).date(), lang)} · {who}"
 
 
@@ -97,7 +100,8 @@ def framework_choice(ref: Reference, rounds: pd.DataFrame, lang: Lang) -> str:
     )
     row = ref.frameworks.set_index("framework_id").loc[framework]
     st.caption(
-        f"{row[f'description_{lang}']} — {t('kolab.framework_source', lang)}: {row['source_short']}, {row['locator']}"
+        f"{row[f'description_{lang}']} — {t('kolab.framework_source', lang)}: {plain(row['source_short'])}, "
+        f"{plain(row['locator'])}"
     )
     return framework
 
@@ -109,7 +113,7 @@ def render(
     lang = ctx.lang
     history = numbered(rounds[rounds["framework_id"] == framework]).set_index("round_id")
     if history.empty:
-        st.info(t("kolab.no_round", lang, region=ctx.region_name))
+        st.info(t("kolab.no_round", lang, region=plain(ctx.region_name)))
         return
     labels = {round_id: round_label(row, lang) for round_id, row in history.iterrows()}
     round_id = url_select(
@@ -132,7 +136,7 @@ def render(
         if previous_id is not None and change["previous_score"].notna().all():
             previous = t("kolab.previous_round", lang, n=history.at[previous_id, "number"])
             series[previous] = change["previous_score"].tolist()
-        st.altair_chart(radar_chart(change["label"].tolist(), series, lang), key="kolab_radar")
+        altair_chart(radar_chart, change["label"].tolist(), series, lang, key="kolab_radar")
     with right:
         _change_panel(change, lang)
 
@@ -148,7 +152,7 @@ def render(
         round_order=cells["round_id"].map(history["number"]),
         round_label=cells["round_id"].map(short),
     )
-    st.altair_chart(history_heatmap(cells, lang), key="kolab_history")
+    altair_chart(history_heatmap, cells, lang, key="kolab_history")
     with st.expander(t("kolab.rubric", lang)):
         _rubric_table(ref, framework, lang)
 
@@ -186,7 +190,7 @@ def _weakest(
     """Each indicator, weakest first: its level now, what the next level looks like, and what to do."""
     evidence = scores[scores["round_id"] == round_id].set_index("indicator_id")
     for rank, row in enumerate(ranked.itertuples()):
-        title = f"{row.label} — {fmt.number(row.score, lang)}/5 {ARROWS[row.direction]}".rstrip()
+        title = f"{plain(row.label)} — {fmt.number(row.score, lang)}/5 {ARROWS[row.direction]}".rstrip()
         with st.expander(title, expanded=rank < 3):
             now = ref.level_text(row.indicator_id, row.score, lang)
             st.markdown(f"**{t('kolab.level_now', lang, n=row.score)}** {now}")
@@ -196,13 +200,14 @@ def _weakest(
             found = evidence.loc[row.indicator_id]
             said = " · ".join(filter(None, (_text(found[c]) for c in ("evidence", "document_ref", "quote"))))
             if said:
-                st.caption(f"{t('kolab.evidence', lang)}: {said}")
+                st.caption(f"{t('kolab.evidence', lang)}: {plain(said)}")
             for rec in ref.recommendations[ref.recommendations["indicator_id"] == row.indicator_id].itertuples():
-                st.markdown(f"- {getattr(rec, f'text_{lang}')} — *{rec.source_short}, {rec.locator}*: “{rec.quote}”")
+                cited = plain(f"{rec.source_short}, {rec.locator}")
+                st.markdown(f"- {getattr(rec, f'text_{lang}')} — *{cited}*: “{plain(rec.quote)}”")
             for item in actions[actions["indicator_id"] == row.indicator_id].itertuples():
                 due = fmt.date(item.due_date.date(), lang) if pd.notna(item.due_date) else t("kolab.no_due", lang)
                 status = t(f"kolab.status.{item.status}", lang)
-                st.markdown(f"- {t('kolab.linked_action', lang)}: {item.title} · {status} · {due}")
+                st.markdown(f"- {t('kolab.linked_action', lang)}: {plain(item.title)} · {status} · {due}")
 
 
 def _rubric_table(ref: Reference, framework: str, lang: Lang) -> None:
@@ -225,10 +230,10 @@ def render_comparison(ref: Reference, framework: str, regions: pd.DataFrame, lan
         label=latest[f"label_{lang}"],
         round_label=[fmt.date(pd.Timestamp(d).date(), lang) for d in latest["round_date"]],
     )
-    st.altair_chart(comparison_heatmap(cells, lang), key="kolab_compare")
+    altair_chart(comparison_heatmap, cells, lang, key="kolab_compare")
     rounds = cells.drop_duplicates("round_id")
     for row in rounds.itertuples():
         source = f"{row.date_text} · {row.source_short}" if row.kind == "derived" else row.round_label
-        st.caption(f"**{row.region}**: {kind_badge(row.kind, lang)} {source}")
+        st.caption(f"**{plain(row.region)}**: {kind_badge(row.kind, lang)} {plain(source)}")
     if missing:
-        st.caption(t("kolab.compare_missing", lang, regions=", ".join(missing), none=fmt.MISSING[lang]))
+        st.caption(t("kolab.compare_missing", lang, regions=plain(", ".join(missing)), none=fmt.MISSING[lang]))

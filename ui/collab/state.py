@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 
 import streamlit as st
 
+from ucj.markup import plain
 from ui import url_state
 
 
@@ -47,4 +48,4 @@ def show_flash() -> None:
     """Show the confirmation kept by the last write, once."""
     message = st.session_state.pop(_FLASH, None)
     if message:
-        st.success(message)
+        st.success(plain(message))

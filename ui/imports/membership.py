@@ -19,9 +19,8 @@ from ucj.imports.problems import ImportRejected
 from ucj.imports.store import load_region, safe_file_name
 from ucj.membership import masking, summary, synthetic
 from ucj.membership.active import RULES
-from ui.db import database, write
+from ui.db import database, install_key, write
 from ui.imports.problems import show_problems
-from ui.imports.secret import nik_secret
 from ui.layout import Context
 
 _STAGED = "membership_staged"  # (upload id, Staged) of the file on screen
@@ -88,7 +87,7 @@ def _stage(upload, options: membership.Options, ctx: Context) -> membership.Stag
         path.write_bytes(upload.getvalue())
         with database().reading() as con:
             region = load_region(con, ctx.kode_kab)
-        staged = membership.stage(path, name, region, options, nik_secret(), progress=progress)
+        staged = membership.stage(path, name, region, options, install_key(), progress=progress)
     bar.empty()
     st.session_state[_STAGED] = ((upload.file_id, options), staged)
     return staged

@@ -11,6 +11,7 @@ from ucj.i18n import t
 from ucj.imports import recipients
 from ucj.imports.kind import ImportKind, Request
 from ucj.imports.kinds import EXTRACTS, KINDS
+from ucj.imports.masking import mask_nik
 from ucj.imports.membership import ExtractKind
 from ucj.imports.problems import ImportRejected
 from ucj.imports.reading import list_sheets
@@ -18,12 +19,11 @@ from ucj.imports.rows import Record
 from ucj.imports.store import Checked, check, commit, safe_file_name
 from ucj.imports.table import MAX_BYTES
 from ucj.imports.templates import column_guide, template_frame
-from ui.db import database, write
+from ui.db import database, install_key, write
 from ui.imports import membership
 from ui.imports.downloads import download_buttons
 from ui.imports.problems import show_problems
 from ui.imports.recipients import list_options
-from ui.imports.secret import nik_secret
 from ui.layout import Context
 
 _UPLOADS = "data_upload_round"  # bumped after a commit, so the uploader starts empty
@@ -42,7 +42,7 @@ def _guide(kind: ImportKind | ExtractKind, lang: Lang) -> None:
 def _visible(record: Record) -> Record:
     """What the preview may show: never a NIK or a name in clear."""
     if "nik" in record:
-        return record | {"nik": recipients.mask_nik(record["nik"]), "name": recipients.mask_name(record["name"])}
+        return record | {"nik": mask_nik(record["nik"]), "name": recipients.mask_name(record["name"])}
     return record
 
 
@@ -109,14 +109,14 @@ def render(ctx: Context, editor: str) -> None:
         if request is None:
             return
         with database().reading() as con:
-            checked = check(con, request, nik_secret())
+            checked = check(con, request, install_key())
     except ImportRejected as exc:
         show_problems(exc.problems, lang, key="data_problems")
         return
     _preview(checked, lang)
     if st.button(t("data.commit", lang), key="data_commit", type="primary"):
         try:
-            committed = write(lambda con: commit(con, request, editor, nik_secret()))
+            committed = write(lambda con: commit(con, request, editor, install_key()))
         except ImportRejected as exc:
             show_problems(exc.problems, lang, key="data_commit_problems")
             return

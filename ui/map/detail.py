@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
 from ucj import fmt
+from ucj.figures import Figure
 from ucj.fmt import Lang
 from ucj.i18n import t
 from ucj.map.coverage_metrics import (
@@ -21,31 +25,22 @@ from ucj.map.coverage_metrics import (
 from ucj.map.focus import Focus
 from ucj.map.metric_style import formatter
 from ucj.map.trend_charts import segment_trend_chart, target_chart
+from ucj.markup import plain
 from ucj.region.headline import coverage_figures
 from ucj.region.national_context import national_figures
-from ui.db import query
+from ui.charts import altair_chart, spec
+from ui.db import database_path, query
 from ui.figures import BADGE_COLOUR, figure_card
 from ui.layout import Context
 from ui.map import panels, state
 from ui.map.panels import kind_label
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
-def _trend_spec(trend: pd.DataFrame, lang: Lang, title: str) -> dict:
-    # Building and validating an Altair chart costs tens of milliseconds: once per data and language.
-    return segment_trend_chart(trend, lang, title).to_dict()
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _target_spec(realised: pd.DataFrame, targets: pd.DataFrame, lang: Lang, title: str) -> dict:
-    return target_chart(realised, targets, lang, title).to_dict()
-
-
 def _trend(trend: pd.DataFrame, lang: Lang, title_key: str) -> None:
     if trend.empty:
         st.caption(t("peta.no_trend", lang))
     else:
-        st.vega_lite_chart(spec=_trend_spec(trend, lang, t(title_key, lang)), width="stretch")
+        altair_chart(segment_trend_chart, trend, lang, t(title_key, lang), width="stretch")
 
 
 def detail(
@@ -59,7 +54,7 @@ def detail(
     """One area: its figure and rank, target against realisation, participants by segment over time."""
     row = ranking(values, names).set_index("kode").loc[kode]
     write = formatter(selection.metric, lang)
-    st.subheader(names.get(kode, kode))
+    st.subheader(plain(names.get(kode, kode)))
     value = fmt.MISSING[lang] if pd.isna(row["value"]) else write(row["value"])
     if isinstance(row["bound"], str) and pd.notna(row["value"]):  # "> 8.382": the source gives only a floor
         value = t(f"figure.bound.{row['bound']}", lang, value=value)
@@ -70,9 +65,9 @@ def detail(
     )
     if isinstance(row["kind"], str):  # kind · date · source, as under every figure
         badge = f":{BADGE_COLOUR[row['kind']]}-badge[{kind_label(row['kind'], lang)}]"
-        st.markdown(f"{badge} {fmt.month(row['as_of'], lang)} · {row['source']}")
+        st.markdown(f"{badge} {fmt.month(row['as_of'], lang)} · {plain(row['source'])}")
     if isinstance(row["method"], str):
-        st.caption(row["method"])
+        st.caption(plain(row["method"]))
     _target_vs_realisation(kode, area_inputs, selection, lang)
     _trend(segment_trend(area_inputs.participants, kode), lang, "peta.chart.by_segment")
 
@@ -132,11 +127,20 @@ def _target_vs_realisation(kode: str, area_inputs: Inputs, selection: Selection,
         )
 
 
-def region_context(ctx: Context, kab_inputs: Inputs) -> None:
-    """The region against the national UCJ figure and target; PU and BPU by month; targets by year."""
-    lang = ctx.lang
-    st.subheader(t("peta.region.title", lang, region=ctx.region_name))
-    params = {"kode_kab": ctx.kode_kab}
+@dataclass(frozen=True)
+class _RegionContext:
+    coverage: Figure
+    national: Figure
+    target: Figure
+    trend: dict[str, Any] | None  # the PU/BPU chart's spec, None without monthly figures
+    targets: dict[str, Any]
+
+
+@st.cache_data(show_spinner=False, ttl=600, max_entries=64)
+def _region_context(db: str, kode_kab: str, lang: Lang) -> _RegionContext:
+    # Independent of the filters and the focus: computed once per region and language, not on every rerun.
+    params = {"kode_kab": kode_kab}
+    kab_inputs = panels.inputs(kode_kab, "kabupaten")
     _, _, coverage = coverage_figures(
         query("region_workforce", **params),
         query("participants_by_segment", **params),
@@ -145,21 +149,34 @@ def region_context(ctx: Context, kab_inputs: Inputs) -> None:
     national, target = national_figures(
         query("published_coverage_rates", kode_kab="ID"), query("region_targets", kode_kab="ID")
     )
+    monthly = segment_trend(kab_inputs.participants, kode_kab)
+    monthly = monthly[monthly["segment"].isin(["PU", "BPU"])]
+    trend = None if monthly.empty else spec(segment_trend_chart, monthly, lang, t("peta.chart.pu_bpu", lang))
+    realised = coverage_by_year(
+        kab_inputs.participants, kab_inputs.workforce, query("published_coverage_rates", **params), kode_kab
+    )
+    targets = target_rates_by_year(kab_inputs.targets, kode_kab)
+    by_year = spec(target_chart, realised, targets, lang, t("peta.chart.target_by_year", lang))
+    return _RegionContext(coverage, national, target, trend, by_year)
+
+
+def region_context(ctx: Context) -> None:
+    """The region against the national UCJ figure and target; PU and BPU by month; targets by year."""
+    lang = ctx.lang
+    st.subheader(t("peta.region.title", lang, region=ctx.region_name))
+    found = _region_context(str(database_path()), ctx.kode_kab, lang)
     for column, figure, label in zip(
         st.columns(3),
-        (coverage, national, target),
+        (found.coverage, found.national, found.target),
         ("peta.region.coverage", "peta.region.national", "peta.region.target"),
     ):
         with column:
             figure_card(figure, lang, label_key=label)
-    monthly = segment_trend(kab_inputs.participants, ctx.kode_kab)
     left, right = st.columns(2)
     with left:
-        _trend(monthly[monthly["segment"].isin(["PU", "BPU"])], lang, "peta.chart.pu_bpu")
+        if found.trend is None:
+            st.caption(t("peta.no_trend", lang))
+        else:
+            st.vega_lite_chart(spec=found.trend, width="stretch")
     with right:
-        realised = coverage_by_year(
-            kab_inputs.participants, kab_inputs.workforce, query("published_coverage_rates", **params), ctx.kode_kab
-        )
-        targets = target_rates_by_year(kab_inputs.targets, ctx.kode_kab)
-        spec = _target_spec(realised, targets, lang, t("peta.chart.target_by_year", lang))
-        st.vega_lite_chart(spec=spec, width="stretch")
+        st.vega_lite_chart(spec=found.targets, width="stretch")

@@ -26,6 +26,7 @@ from ucj.map.coverage_metrics import (
 )
 from ucj.map.focus import Focus
 from ucj.map.metric_style import formatter
+from ucj.markup import plain
 from ucj.table_export import to_csv, to_xlsx
 from ui.db import query
 from ui.layout import Context
@@ -74,7 +75,7 @@ def breadcrumb(ctx: Context, focus: Focus, names: dict[str, str]) -> None:
     """Where the map is, and the way back up one step."""
     trail = [ctx.region_name] + [names.get(k, k) for k in (focus.kec, focus.desa) if k]
     cols = st.columns([4, 1])
-    cols[0].markdown(" › ".join(f"**{name}**" for name in trail))
+    cols[0].markdown(" › ".join(f"**{plain(name)}**" for name in trail))
     if focus.kec:
         cols[1].button(t("peta.up", ctx.lang), key="peta_up", on_click=set_focus, args=(focus.up(),), width="stretch")
 
@@ -110,7 +111,7 @@ def ranking_table(values: pd.DataFrame, names: dict[str, str], metric: Metric, l
     _figure_table(shown, label, metric, lang, "peta_ranking")
     sources = "; ".join(dict.fromkeys(s for cell in table["source"].dropna() for s in cell.split("; ")))
     if sources:
-        st.caption(t("peta.sources", lang, sources=sources))
+        st.caption(t("peta.sources", lang, sources=plain(sources)))
     shown = shown.assign(
         **{
             t("peta.col.as_of", lang): table["as_of"].to_numpy(),

@@ -10,6 +10,7 @@ from ucj import fmt
 from ucj.fmt import Lang
 from ucj.i18n import t
 from ucj.map.trend_charts import vega_locale
+from ucj.markup import plain
 from ucj.retention.comparable import Comparable, beside
 from ucj.subsidy.evaluate import Results
 from ucj.subsidy.report import RETENTION_FORMATS, retention_table
@@ -46,7 +47,7 @@ def inputs(evidence: list[Evidence], lang: Lang) -> None:
     labels = {DEFAULT_DROPOUT: t("kalk.dropout_default", lang, what=default_text)}
     labels |= {e.key: _describe(e, lang) for e in evidence if e is not default}
     labels[CUSTOM_DROPOUT] = t("kalk.dropout_custom", lang)
-    st.radio(t("kalk.dropout", lang), list(labels), key=key("dropout_choice"), format_func=labels.get)
+    st.radio(t("kalk.dropout", lang), list(labels), key=key("dropout_choice"), format_func=lambda k: plain(labels[k]))
     if st.session_state[key("dropout_choice")] == CUSTOM_DROPOUT:
         st.number_input(
             t("kalk.dropout_pct", lang),
@@ -60,7 +61,7 @@ def inputs(evidence: list[Evidence], lang: Lang) -> None:
         st.markdown(t("kalk.dropout_formula", lang))
         st.markdown(t("kalk.dropout_reason", lang))
         for e in evidence:
-            st.caption(f"{_describe(e, lang)} — {e.source}")
+            st.caption(plain(f"{_describe(e, lang)} — {e.source}"))
     c1, c2 = st.columns(2)
     c1.checkbox(t("kalk.inc.first_free", lang), key=key("inc_first_free"), help=t("kalk.inc.first_free_help", lang))
     c2.checkbox(t("kalk.inc.yearly_free", lang), key=key("inc_yearly_free"), help=t("kalk.inc.yearly_free_help", lang))

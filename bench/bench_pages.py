@@ -1,0 +1,258 @@
+"""Benchmark of page loads in headless chromium: this app beside a bare Streamlit page, server CPU per view.
+
+Run: .venv/bin/python bench/bench_pages.py [--n 6] [--pages peta,kalkulator] [--regions padang]
+     [--crowds 8,16] (goals of issue 17: load ≤ 1,25× the bare page, map polygons ≤ 1,5×, server CPU ≤ 0,15 s
+     per view)
+
+Two servers run side by side from the repository root with the same Streamlit: the app on the demo
+database and a bare page (a title and one line of text). After one warm-up load of everything, every
+page × region is opened N times, each in a fresh browser context, alternating with a load of the bare
+page so both see the same machine. "load" is the time from navigation until the script run has
+finished and nothing is stale (tests/browser_support.wait_for_app) and the page's title is drawn;
+"polygons" is the time until the map's first area is drawn inside the folium iframe. "cpu/view" is
+the server process's user+system CPU seconds (psutil on its pid) from opening the context until it is
+closed and the server has settled: with browser and server on the same cores it is the figure that
+contention disturbs least. The bare page's own cpu/view (serving Streamlit's front end to a fresh
+context, the session, one run) is the floor every page pays. "crowd" opens the map page in 8 and 16
+contexts at once and gives the median and maximum load and the server CPU per view. External requests
+are aborted, as in the tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import signal
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Awaitable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import psutil
+from playwright.async_api import Browser, BrowserContext, Page, async_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, LOCAL_HOSTS, MAP_IFRAME, run_streamlit  # noqa: E402
+from ucj.build import build  # noqa: E402
+from ucj.paths import DEMO_DB  # noqa: E402
+from ui.layout import PAGES  # noqa: E402
+
+REGIONS = ("padang", "sijunjung", "probolinggo", "jember")
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+TIMEOUT_MS = 180_000
+SETTLE_S = 0.3  # after a context closes, the server drops the session
+AREAS = "path.leaflet-interactive"
+BARE_APP = """import streamlit as st
+
+st.title("Halaman kosong")
+st.write("Satu baris teks.")
+"""
+DONE = """() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    return app && app.dataset.testConnectionState === "CONNECTED" && app.dataset.testScriptState === "notRunning"
+        && !document.querySelector('[data-stale="true"], [data-testid^="stStatusWidgetRunning"]')
+        && document.querySelector('[data-testid="stMain"] h1') !== null;
+}"""
+
+
+@dataclass
+class Samples:
+    """Times of one row of the table, in seconds."""
+
+    load: list[float] = field(default_factory=list)
+    bare: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+    bare_cpu: list[float] = field(default_factory=list)
+    polygons: list[float] = field(default_factory=list)
+
+
+def _is_external(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in {"http", "https", "ws", "wss"} and parts.hostname not in LOCAL_HOSTS
+
+
+def server_process(base_url: str) -> psutil.Process:
+    """The Streamlit child of this process listening on `base_url`'s port."""
+    port = str(urlsplit(base_url).port)
+    for child in psutil.Process().children(recursive=True):
+        if port in child.cmdline():
+            return child
+    raise RuntimeError(f"no server process for {base_url}")
+
+
+def cpu_seconds(proc: psutil.Process) -> float:
+    times = proc.cpu_times()
+    return times.user + times.system
+
+
+async def new_context(browser: Browser, viewport: dict[str, int]) -> BrowserContext:
+    context = await browser.new_context(viewport=viewport)
+    await context.route(_is_external, lambda route: route.abort("internetdisconnected"))
+    return context
+
+
+async def wait_loaded(page: Page) -> None:
+    await page.wait_for_function(DONE, timeout=TIMEOUT_MS, polling=50)
+
+
+async def wait_polygons(page: Page) -> None:
+    # A frame locator resolves the iframe afresh, so a component that remounts its iframe is still found.
+    await page.frame_locator(MAP_IFRAME).locator(AREAS).first.wait_for(state="attached", timeout=TIMEOUT_MS)
+
+
+async def load_once(browser: Browser, url: str, viewport: dict[str, int], polygons: bool) -> tuple[float, float | None]:
+    """Seconds from navigation to a finished run, and to the map's first drawn area when `polygons`."""
+    context = await new_context(browser, viewport)
+    try:
+        page = await context.new_page()
+        start = time.perf_counter()
+        await page.goto(url, wait_until="commit")
+
+        async def elapsed(wait: Awaitable[None]) -> float:
+            await wait
+            return time.perf_counter() - start
+
+        if polygons:
+            loaded, drawn = await asyncio.gather(elapsed(wait_loaded(page)), elapsed(wait_polygons(page)))
+            return loaded, drawn
+        return await elapsed(wait_loaded(page)), None
+    finally:
+        await context.close()
+
+
+async def measured(
+    browser: Browser, proc: psutil.Process, url: str, viewport: dict[str, int] = DESKTOP, polygons: bool = False
+) -> tuple[float, float | None, float]:
+    """One load as in `load_once`, plus the server's CPU seconds it cost."""
+    before = cpu_seconds(proc)
+    loaded, drawn = await load_once(browser, url, viewport, polygons)
+    await asyncio.sleep(SETTLE_S)
+    return loaded, drawn, cpu_seconds(proc) - before
+
+
+async def crowd(browser: Browser, proc: psutil.Process, url: str, size: int) -> tuple[list[float], int, float]:
+    """`size` contexts open `url` at once: the load times of those that finished, how many timed out, and
+    the server CPU seconds per view."""
+    before = cpu_seconds(proc)
+    results = await asyncio.gather(
+        *(load_once(browser, url, DESKTOP, False) for _ in range(size)), return_exceptions=True
+    )
+    await asyncio.sleep(SETTLE_S * 3)
+    times = [result[0] for result in results if not isinstance(result, BaseException)]
+    return times, size - len(times), (cpu_seconds(proc) - before) / size
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def page_url(base_url: str, path: str, region: str) -> str:
+    return f"{base_url}/{path}?region={region}&lang=id"
+
+
+async def run(args: argparse.Namespace) -> None:
+    if not DEMO_DB.exists():
+        build(out=DEMO_DB)
+    paths = [path for path, _, _ in PAGES if not args.pages or (path or "beranda") in args.pages]
+    regions = [r for r in REGIONS if not args.regions or r in args.regions]
+    with tempfile.TemporaryDirectory() as tmp:
+        bare_app = Path(tmp) / "bare.py"
+        bare_app.write_text(BARE_APP, encoding="utf-8")
+        env = {"UCJ_DEMO_DB": str(DEMO_DB), "UCJ_WORKSPACE": ""}  # the demo, whatever is configured
+        with run_streamlit(ROOT / "app.py", env) as app_url, run_streamlit(bare_app, env) as bare_url:
+            app_proc, bare_proc = server_process(app_url), server_process(bare_url)
+            async with async_playwright() as playwright:
+                browser = await playwright.chromium.launch(
+                    executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+                )
+                for path in paths:  # warm the caches: the figures are for a warm server
+                    for region in regions:
+                        await load_once(browser, page_url(app_url, path, region), DESKTOP, path == "peta")
+                await load_once(browser, bare_url, DESKTOP, False)
+
+                rows: dict[tuple[str, str], Samples] = {}
+                for path in paths:
+                    for region in regions:
+                        samples = rows.setdefault((path, region), Samples())
+                        for _ in range(args.n):
+                            loaded, drawn, cpu = await measured(
+                                browser, app_proc, page_url(app_url, path, region), polygons=path == "peta"
+                            )
+                            samples.load.append(loaded)
+                            samples.cpu.append(cpu)
+                            if drawn is not None:
+                                samples.polygons.append(drawn)
+                            bare, _, cpu = await measured(browser, bare_proc, bare_url)
+                            samples.bare.append(bare)
+                            samples.bare_cpu.append(cpu)
+                        _print_row(path, region, samples)
+
+                if "peta" in paths and "jember" in regions:
+                    phone = Samples()
+                    for _ in range(args.n):
+                        loaded, drawn, cpu = await measured(
+                            browser, app_proc, page_url(app_url, "peta", "jember"), PHONE, polygons=True
+                        )
+                        phone.load.append(loaded)
+                        phone.cpu.append(cpu)
+                        phone.polygons.append(drawn or float("nan"))
+                        phone.bare.append((await measured(browser, bare_proc, bare_url, PHONE))[0])
+                    print(
+                        f"phone 390×844, Jember map: load {median(phone.load):.2f} s,"
+                        f" polygons {median(phone.polygons):.2f} s, bare {median(phone.bare):.2f} s,"
+                        f" polygons/bare {median(phone.polygons) / median(phone.bare):.2f}×,"
+                        f" cpu/view {median(phone.cpu):.3f} s",
+                        flush=True,
+                    )
+                bare_cpu = [cpu for samples in rows.values() for cpu in samples.bare_cpu]
+                if bare_cpu:
+                    print(f"bare page: cpu/view median {median(bare_cpu):.3f} s over {len(bare_cpu)} loads", flush=True)
+
+                for size in args.crowds:
+                    times, failed, per_view = await crowd(browser, app_proc, page_url(app_url, "peta", "padang"), size)
+                    bare_times, bare_failed, bare_per_view = await crowd(browser, bare_proc, bare_url, size)
+                    print(
+                        f"crowd of {size:2d} on the Padang map: median {median(times):.2f} s,"
+                        f" max {max(times, default=float('nan')):.2f} s, {failed} timed out, cpu/view {per_view:.3f} s"
+                        f" | bare page: median {median(bare_times):.2f} s,"
+                        f" max {max(bare_times, default=float('nan')):.2f} s, {bare_failed} timed out,"
+                        f" cpu/view {bare_per_view:.3f} s",
+                        flush=True,
+                    )
+                await browser.close()
+    print(f"load average (1, 5, 15 min): {', '.join(f'{v:.1f}' for v in os.getloadavg())}; cores: {os.cpu_count()}")
+
+
+def _print_row(path: str, region: str, s: Samples) -> None:
+    ratio = median(s.load) / median(s.bare)
+    line = (
+        f"{path or 'beranda':<11} {region:<12} load {median(s.load):5.2f} s  bare {median(s.bare):5.2f} s"
+        f"  ratio {ratio:4.2f}×  cpu/view {median(s.cpu):.3f} s (max {max(s.cpu):.3f}, bare {median(s.bare_cpu):.3f})"
+    )
+    if s.polygons:
+        line += f"  polygons {median(s.polygons):5.2f} s ({median(s.polygons) / median(s.bare):.2f}×)"
+    print(line, flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=6, help="loads per page × region")
+    parser.add_argument("--pages", type=lambda s: s.split(","), default=None, help="beranda,peta,kalkulator,...")
+    parser.add_argument("--regions", type=lambda s: s.split(","), default=None, help="padang,jember,...")
+    parser.add_argument("--crowds", type=lambda s: [int(v) for v in s.split(",") if v], default=[8, 16])
+    args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop the two servers on `kill` too
+    print(f"{args.n} loads per row, load average {os.getloadavg()[0]:.1f}, {os.cpu_count()} cores", flush=True)
+    asyncio.run(run(args))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,44 @@
+"""Streamlit glue of the province page: cached polygons, and a click on a kab/kota that opens it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from ucj.i18n import t
+from ucj.map.geometry import FeatureCollection
+from ucj.province.figures import province_features
+
+_OPEN = "prov_open"
+_ABSENT = "prov_absent"
+
+
+@st.cache_data(show_spinner=False, ttl=3600, max_entries=8)
+def features(kode_prov: str) -> FeatureCollection:
+    return province_features(kode_prov)
+
+
+def open_on_click(slugs: dict[str, str | None]) -> Callable[[str], None]:
+    """The map's click: a kab/kota the database holds opens on Beranda (`opened`), else a note says why not."""
+
+    def clicked(kode: str) -> None:
+        slug = slugs.get(kode)
+        if isinstance(slug, str):
+            st.session_state[_OPEN] = slug
+        else:
+            st.session_state[_ABSENT] = kode
+
+    return clicked
+
+
+def opened() -> None:
+    """Go to Beranda after a click on a held kab/kota; say why nothing opens for one not held."""
+    slug = st.session_state.pop(_OPEN, None)
+    if slug:
+        # The region is the URL's on the next page: the frame reads it when the picker has no state.
+        del st.session_state["region"]
+        st.switch_page("views/region.py", query_params={"region": slug, "lang": st.session_state.get("lang", "id")})
+    absent = st.session_state.pop(_ABSENT, None)
+    if absent:
+        st.info(t("prov.absent", st.session_state.get("lang", "id"), kode=absent))

@@ -1,0 +1,58 @@
+"""Provinsi: the kab/kota of a province on one map with whatever figures each has; a click opens one."""
+
+import pandas as pd
+import streamlit as st
+
+from ucj import fmt
+from ucj.i18n import t
+from ucj.map.choropleth import base_map, choropleth_layer
+from ucj.map.metric_style import classes_for, formatter
+from ucj.province.figures import province_rows
+from ucj.workspace import national
+from ui.db import query
+from ui.layout import context
+from ui.map import view
+from ui.province import features, open_on_click, opened
+
+ctx = context()
+lang = ctx.lang
+st.title(t("nav.provinsi", lang))
+st.caption(t("prov.intro", lang))
+opened()
+
+listed = national.kabkota()
+provinces = dict(zip(listed["kode_prov"], listed["provinsi"]))
+if "prov_kode" not in st.session_state:
+    st.session_state["prov_kode"] = ctx.kode_kab[:2]
+kode_prov = st.selectbox(t("prov.pick", lang), sorted(provinces), key="prov_kode", format_func=provinces.__getitem__)
+
+rows = province_rows(query, kode_prov, query("regions"))
+shapes = features(kode_prov)
+values = {k: None if pd.isna(v) else float(v) for k, v in zip(rows["kode"], rows["coverage"])}
+kinds = {k: kind for k, kind in zip(rows["kode"], rows["kind"]) if isinstance(kind, str)}
+layer = choropleth_layer(
+    shapes,
+    values,
+    kinds,
+    classes_for("coverage", list(values.values())),
+    label=t("peta.metric.coverage", lang),
+    fmt_value=formatter("coverage", lang),
+    lang=lang,
+)
+map_col, table_col = st.columns([11, 9])
+with map_col:
+    view.show(base_map(shapes), layer, key="prov_map", on_click=open_on_click(dict(zip(rows["kode"], rows["slug"]))))
+    st.caption(t("prov.map_hint", lang))
+with table_col:
+    table = {
+        t("prov.col.kabkota", lang): rows["nama"],
+        t("prov.col.coverage", lang): rows["coverage"].map(lambda v: fmt.percent(v, lang)),
+        t("prov.col.kind", lang): rows["kind"].map(
+            lambda k: t(f"kind.{k}", lang) if isinstance(k, str) else fmt.MISSING[lang]
+        ),
+        t("prov.col.as_of", lang): rows["as_of"].map(lambda d: fmt.MISSING[lang] if pd.isna(d) else fmt.date(d, lang)),
+        t("prov.col.source", lang): rows["source"].fillna(fmt.MISSING[lang]),
+        t("prov.col.population", lang): rows["population"].map(lambda v: fmt.number(v, lang)),
+    }
+    st.dataframe(table, hide_index=True, key="prov_table")
+    st.caption(t("prov.population_source", lang, year=national.POPULATION_YEAR))
