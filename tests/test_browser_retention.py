@@ -15,7 +15,6 @@ from tests.browser_support import StreamlitServer, wait_for_app
 from tests.retention_support import import_synthetic
 from ucj import fmt
 from ucj.db import Database
-from ucj.membership import synthetic
 from ucj.membership.crypto import KEY_ENV, decrypt
 from ucj.paths import ROOT
 from ucj.retention.worklist import band_counts
@@ -47,7 +46,6 @@ def test_a_link_opens_an_agents_worklist(streamlit_server: StreamlitServer, page
         wait_for_app(page, SLOW)
         main = page.get_by_test_id("stMain")
         expect(main.get_by_text("contoh sintetis").first).to_be_visible(timeout=SLOW)
-        expect(main.get_by_text(synthetic.DUKUHDEMPOK.file_name).first).to_be_visible()
         main.get_by_role("tab", name="Daftar kerja").click()
         scope = f"Agen SZ ({fmt.number(len(rows))} tertunggak)"
         expect(main.get_by_role("combobox", name="Daftar kerja untuk")).to_have_value(scope)
