@@ -9,7 +9,7 @@ import pytest
 from ucj.build import build
 from ui.layout import RAISE_ENV
 
-pytest_plugins = ["tests.browser_support", "tests.data_fixtures"]
+pytest_plugins = ["tests.browser_support", "tests.data_fixtures", "tests.retention_support"]
 
 
 @pytest.fixture(autouse=True)

@@ -24,6 +24,7 @@ PAGES: tuple[tuple[str, str, str], ...] = (
     ("peta", "nav.peta", "views/map.py"),
     ("provinsi", "nav.provinsi", "views/province.py"),
     ("kalkulator", "nav.kalkulator", "views/subsidy.py"),
+    ("retensi", "nav.retensi", "views/retention.py"),
     ("kolaborasi", "nav.kolaborasi", "views/collab.py"),
     ("data", "nav.data", "views/imports.py"),
     ("rapat", "nav.rapat", "views/slides.py"),

@@ -2,7 +2,7 @@
 
 The only module that touches `st.query_params`. Keys are English and short (`region`, `lang`,
 `metric`, `segment`, `month`, `since`, `kec`, `desa`, `level`, `framework`, `round`, `slides`,
-`slide`, `present`, `s`); links shared before the keys were unified used `kerangka`, `putaran` and
+`slide`, `present`, `s`, `worklist`); links shared before the keys were unified used `kerangka`, `putaran` and
 `tingkat`, which are still read and replaced by their new names on the first write.
 """
 

@@ -12,7 +12,7 @@ from ui.subsidy import budget, cost, data, protection, retention, scenarios, sta
 ctx = context()
 lang = ctx.lang
 book = load()
-evidence = data.dropout_evidence(book)
+evidence = data.dropout_evidence(book, ctx.kode_kab)
 region = data.region(ctx.kode_kab, evidence)
 state.init(book, ctx.kode_kab, region, evidence)
 
@@ -54,7 +54,7 @@ with cost_out:
 with budget_out:
     budget.results(results, book, region, lang)
 with retention_out:
-    retention.results(results, lang)
+    retention.results(results, lang, data.measured_cohorts(ctx.kode_kab))
 with protection_out:
     protection.results(results, lang)
 with tabs["scenarios"]:

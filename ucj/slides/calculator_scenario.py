@@ -39,7 +39,7 @@ def results(encoded: str, book: RuleBook, query: Query, kode_kab: str) -> Result
     scenario = decode(encoded, book)
     if scenario.region and scenario.region != kode_kab:
         raise ScenarioError("err.other_region", made_for=scenario.region, shown=kode_kab)
-    return evaluate(scenario, book, calculator_region(query, kode_kab, dropout_evidence(query, book)))
+    return evaluate(scenario, book, calculator_region(query, kode_kab, dropout_evidence(query, book, kode_kab)))
 
 
 def regulations(rules: Iterable[Rule | Bracket], lang: fmt.Lang) -> tuple[str, ...]:

@@ -33,7 +33,7 @@ def font_available(folder: Path = FONT_DIR) -> bool:
     return all((folder / name).is_file() for name in FONT_FILES.values())
 
 
-class _Report(FPDF):
+class Report(FPDF):
     """Landscape A4 in DejaVu Sans when installed, else the Latin-1 core font (text replaced to fit)."""
 
     def __init__(self, folder: Path) -> None:
@@ -55,7 +55,7 @@ class _Report(FPDF):
         self.cell(0, 5, self.text_of(f"{self.page_no()}"), align="R")
 
 
-def _paragraph(pdf: _Report, text: str, size: float, height: float, style: str = "") -> None:
+def paragraph(pdf: Report, text: str, size: float, height: float, style: str = "") -> None:
     pdf.set_font(pdf.font_name, style, size)
     pdf.multi_cell(0, height, pdf.text_of(text), new_x="LMARGIN", new_y="NEXT")
 
@@ -68,17 +68,17 @@ def scenario_pdf(
     font_folder: Path = FONT_DIR,
     today: dt.date | None = None,
 ) -> bytes:
-    pdf = _Report(font_folder)
+    pdf = Report(font_folder)
     pdf.add_page()
-    _paragraph(pdf, t("kalk.pdf.title", lang, name=r.scenario.name or t("kalk.unnamed", lang)), 14, 7, "B")
-    _paragraph(pdf, t("kalk.pdf.made", lang, day=fmt.date(today or dt.date.today(), lang)), 8, 4)
+    paragraph(pdf, t("kalk.pdf.title", lang, name=r.scenario.name or t("kalk.unnamed", lang)), 14, 7, "B")
+    paragraph(pdf, t("kalk.pdf.made", lang, day=fmt.date(today or dt.date.today(), lang)), 8, 4)
     if not pdf.unicode:
-        _paragraph(pdf, t("kalk.pdf.font_fallback", lang, folder=str(font_folder)), 8, 4)
+        paragraph(pdf, t("kalk.pdf.font_fallback", lang, folder=str(font_folder)), 8, 4)
     for section in sections(r, book, region, lang):
         pdf.ln(2)
-        _paragraph(pdf, t(f"kalk.section.{section.key}", lang), 10, 6, "B")
+        paragraph(pdf, t(f"kalk.section.{section.key}", lang), 10, 6, "B")
         if section.frame.empty:
-            _paragraph(pdf, fmt.MISSING[lang], 8, 4)
+            paragraph(pdf, fmt.MISSING[lang], 8, 4)
             continue
         pdf.set_font(pdf.font_name, size=7 if section.key == "rules" else 8)
         shown = formatted(section.frame, section.formats, lang)

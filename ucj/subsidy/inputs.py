@@ -7,15 +7,20 @@ so both read the region and the drop-out evidence the same way.
 from __future__ import annotations
 
 from ucj.db import Query
+from ucj.retention.comparable import measured_evidence
 from ucj.subsidy.headcount import Region, kecamatan_from
 from ucj.subsidy.retention import Evidence, default_evidence, evidence
 from ucj.subsidy.rules import RuleBook
 
 
-def dropout_evidence(query: Query, book: RuleBook) -> list[Evidence]:
-    """Every observation a monthly drop-out rate can be derived from (published series, Perisai books)."""
+def dropout_evidence(query: Query, book: RuleBook, kode_kab: str) -> list[Evidence]:
+    """Every observation a monthly drop-out rate can be derived from: cohorts measured in the region's
+    own extract first, then the published series and Perisai books."""
     months = int(book.assumptions["dukuhdempok_months"].value)
-    return evidence(query("subsidy_bpu_active_series"), query("subsidy_perisai_books"), months)
+    regions = query("regions").set_index("kode_kab")["nama"]
+    place = str(regions.get(kode_kab, kode_kab))
+    published = evidence(query("subsidy_bpu_active_series"), query("subsidy_perisai_books"), months)
+    return measured_evidence(query, kode_kab, place) + published
 
 
 def calculator_region(query: Query, kode_kab: str, found: list[Evidence]) -> Region:

@@ -27,7 +27,8 @@ class Evidence:
     """One observation a drop-out rate can be derived from; `assumed_steps` when the span is not published.
 
     `place` names the region or desa; `agent` and `bound` ('low'/'high' of a published range) are
-    set for a Perisai agent's book.
+    set for a Perisai agent's book; `cohort` (its kind, see ucj.retention.comparable) for a cohort
+    measured in the region's own participant extract, `synthetic` when that extract is a training file.
     """
 
     key: str
@@ -39,6 +40,8 @@ class Evidence:
     assumed_steps: bool = False
     agent: str | None = None
     bound: str | None = None
+    cohort: str | None = None
+    synthetic: bool = False
 
     @property
     def monthly_dropout(self) -> float:
@@ -98,7 +101,11 @@ def evidence(series: pd.DataFrame, agents: pd.DataFrame, agent_months: int) -> l
 
 
 def default_evidence(found: list[Evidence]) -> Evidence | None:
-    """The default: an observation whose time span is published (not assumed), the longest such span."""
+    """The default: a cohort measured in the region's own extract (the first found is the most
+    comparable), else an observation whose time span is published (not assumed), the longest such span."""
+    measured = [e for e in found if e.cohort is not None]
+    if measured:
+        return measured[0]
     published = [e for e in found if not e.assumed_steps]
     return max(published, key=lambda e: (e.steps, e.start)) if published else None
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ucj.retention.comparable import Comparable, comparable
 from ucj.subsidy import inputs
 from ucj.subsidy.headcount import Region
 from ucj.subsidy.retention import Evidence
@@ -11,9 +12,14 @@ from ucj.subsidy.rules import RuleBook
 from ui.db import query
 
 
-def dropout_evidence(book: RuleBook) -> list[Evidence]:
+def dropout_evidence(book: RuleBook, kode_kab: str) -> list[Evidence]:
     """The drop-out evidence, read through the page cache."""
-    return inputs.dropout_evidence(query, book)
+    return inputs.dropout_evidence(query, book, kode_kab)
+
+
+def measured_cohorts(kode_kab: str) -> list[Comparable]:
+    """The region's measured cohorts (most comparable first), to draw beside the projection."""
+    return comparable(query, kode_kab)
 
 
 def region(kode_kab: str, found: list[Evidence]) -> Region:

@@ -11,17 +11,21 @@ from ucj.fmt import Lang
 from ucj.i18n import t
 from ucj.map.trend_charts import vega_locale
 from ucj.markup import plain
+from ucj.retention.comparable import Comparable, beside
 from ucj.subsidy.evaluate import Results
 from ucj.subsidy.report import RETENTION_FORMATS, retention_table
 from ucj.subsidy.retention import Evidence, default_evidence
-from ui.charts import altair_chart
 from ui.subsidy import tables
 from ui.subsidy.state import CUSTOM_DROPOUT, DEFAULT_DROPOUT, key
 
 
 def _describe(e: Evidence, lang: Lang) -> str:
     """'BPU aktif Kota Padang: 3.639 → 2.784 dalam 5 bulan → 5,2 % per bulan'."""
-    if e.agent is None:
+    if e.cohort is not None:
+        what = t("kalk.evidence.measured", lang, place=e.place, cohort=t(f"kalk.cohort.{e.cohort}", lang))
+        if e.synthetic:
+            what = f"{what} · {t('ret.synthetic', lang)}"
+    elif e.agent is None:
         what = t("kalk.evidence.series", lang, place=e.place)
     else:
         what = t("kalk.evidence.agent", lang, place=e.place, agent=e.agent, bound=t(f"kalk.bound.{e.bound}", lang))
@@ -63,12 +67,18 @@ def inputs(evidence: list[Evidence], lang: Lang) -> None:
     c2.checkbox(t("kalk.inc.yearly_free", lang), key=key("inc_yearly_free"), help=t("kalk.inc.yearly_free_help", lang))
 
 
-def _chart(table: pd.DataFrame, lang: Lang) -> alt.Chart:
-    """Workers still paying, month by month; axes in the locale's numbers and month names."""
-    data = table.assign(
-        month=pd.to_datetime(table["month"]),
-        month_text=table["month"].map(lambda m: fmt.month(m, lang)),
-        active_text=table["active"].map(lambda n: fmt.number(n, lang)),
+def _chart(table: pd.DataFrame, workers: int, measured: Comparable | None, lang: Lang) -> alt.Chart:
+    """Workers still paying, month by month, projected; beside it the measured cohort's shares applied to
+    the same workers; axes in the locale's numbers and month names."""
+    data = beside(table, workers, measured)
+    names = {"projected": t("kalk.series.projected", lang)}
+    if measured is not None:
+        names["measured"] = t("kalk.series.measured", lang, cohort=t(f"kalk.cohort.{measured.kind}", lang))
+    data = data.assign(
+        series=data["series"].map(names),
+        month=pd.to_datetime(data["month"]),
+        month_text=data["month"].map(lambda m: fmt.month(m, lang)),
+        active_text=data["active"].map(lambda n: fmt.number(n, lang)),
     )
     label = t("kalk.col.active", lang)
     return (
@@ -77,17 +87,20 @@ def _chart(table: pd.DataFrame, lang: Lang) -> alt.Chart:
         .encode(
             x=alt.X("month:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=0)),
             y=alt.Y("active:Q", title=label, axis=alt.Axis(format=",d")),
+            color=alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom")),
             tooltip=[
+                alt.Tooltip("series:N", title=t("kalk.col.series", lang)),
                 alt.Tooltip("month_text:N", title=t("kalk.col.month", lang)),
                 alt.Tooltip("active_text:N", title=label),
             ],
         )
-        .properties(height=220)
+        .properties(height=240)
         .configure(locale=vega_locale(lang))
     )
 
 
-def results(r: Results, lang: Lang) -> None:
+def results(r: Results, lang: Lang, measured: list[Comparable]) -> None:
+    """The projection; beside it the region's most comparable measured cohort, when an extract has one."""
     if r.dropout is None:
         st.info(t("kalk.no_evidence", lang))
         return
@@ -101,6 +114,10 @@ def results(r: Results, lang: Lang) -> None:
     c2.metric(t("kalk.active_after", lang, n=len(table)), fmt.number(table["active"].iloc[-1], lang))
     c3.metric(t("kalk.self_paid", lang), fmt.rupiah(table["self_paid_rp"].sum(), lang))
     c4.metric(t("kalk.incentive_cost", lang), fmt.rupiah(table["incentive_rp"].sum(), lang))
-    altair_chart(_chart, table, lang, width="stretch")
+    cohort = measured[0] if measured else None
+    st.altair_chart(_chart(table, r.plan.workers, cohort, lang), width="stretch")
+    if cohort is not None:
+        what = t(f"kalk.cohort.{cohort.kind}", lang)
+        st.caption(t("kalk.measured_note", lang, cohort=what, source=cohort.extract.label(lang)))
     tables.show(retention_table(r, lang), RETENTION_FORMATS, lang, key("retention_table"))
     st.caption(t("kalk.retention_note", lang))

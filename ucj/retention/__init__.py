@@ -1,0 +1,1 @@
+"""Measured retention: cohorts, worklists, double registration and Perisai books from participant extracts."""
