@@ -159,3 +159,11 @@ def new_kota_files() -> tuple[bytes, bytes]:
         for half, prefix in enumerate(("1", "2"))
     ]
     return collection(kecamatan), collection(desa)
+
+
+def as_migrated(rows: dict[str, list[tuple]], columns: dict[str, list[str]]) -> dict[str, list[tuple]]:
+    """An earlier release's rows as this release's migrations leave them: 0002 cuts stored NIK masks to
+    the region code (`1371************`); every other value stays exactly as it was."""
+    mask = columns["recipient"].index("nik_masked")
+    cut = [(*r[:mask], r[mask][:4] + "*" * (len(r[mask]) - 4), *r[mask + 1 :]) for r in rows["recipient"]]
+    return rows | {"recipient": cut}
