@@ -86,5 +86,6 @@ def test_an_editor_records_a_round_sees_the_change_and_adds_an_action(
         saved = tmp_path / "notulen.csv"
         download.value.save_as(saved)
         minutes = saved.read_text(encoding="utf-8-sig")
-        assert minutes.splitlines()[1].startswith("1,Rapat lanjutan Ranperda jaminan sosial,")  # overdue first
+        # overdue first; text fields are always quoted (a cell can never start a formula)
+        assert minutes.splitlines()[1].startswith('1,"Rapat lanjutan Ranperda jaminan sosial",')
         assert "Terlambat" in minutes.splitlines()[1]
