@@ -40,7 +40,7 @@ def test_a_link_opens_an_agents_worklist(streamlit_server: StreamlitServer, page
     names = [decrypt(blob) for blob in rows["name_enc"]]
     secret_file = server_db.parent / "nik.key"
     secret_file.write_text(SECRET.hex())
-    env = {"UCJ_DB": str(server_db), KEY_ENV: os.environ[KEY_ENV], "UCJ_SECRET_FILE": str(secret_file)}
+    env = {"UCJ_WORKSPACE": str(server_db), KEY_ENV: os.environ[KEY_ENV], "UCJ_SECRET_FILE": str(secret_file)}
     with streamlit_server(ROOT / "app.py", env=env) as base_url:
         page.goto(f"{base_url}/retensi?region=jember&lang=id&worklist=agent:SZ")
         wait_for_app(page, SLOW)
