@@ -34,7 +34,7 @@ def test_import_the_synthetic_padang_extract_see_it_on_the_map_and_roll_back(
         wait_for_app(page, LONG)
         main = page.get_by_test_id("stMain")
         _sign_in(page)
-        main.get_by_text("Peserta BPJS Ketenagakerjaan per bulan").click()
+        main.get_by_test_id("stSelectbox").filter(has_text="Jenis data").locator("input").click()
         page.get_by_role("option", name="Ekstrak kepesertaan (satu baris per peserta)").click()
         wait_for_app(page, LONG)
         main.get_by_text("Contoh file untuk latihan").click()
