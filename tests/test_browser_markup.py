@@ -15,7 +15,7 @@ import duckdb
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from tests.browser_support import StreamlitServer, wait_for_app
 from ucj.markup import visible
@@ -88,6 +88,7 @@ def test_any_text_reads_back_as_itself(streamlit_server: StreamlitServer, page: 
             wait_for_app(page)
             expected = [visible(text) for text in texts]
             for name, selector in ELEMENTS.items():
+                expect(page.locator(selector)).to_have_count(len(expected))  # drawn, however busy the machine
                 assert shown_texts(page, selector) == expected, name
             assert page.locator(OUTSIDE).count() == 0
 
