@@ -110,6 +110,9 @@ def run_streamlit(app_path: Path, env: dict[str, str] | None = None) -> Iterator
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+        # captured by pytest and shown only when the test fails: the traceback the page redacts
+        print(f"--- streamlit server log ({app_path.name}) ---")
+        print(log.read_text(encoding="utf-8", errors="replace"))
         log.unlink(missing_ok=True)
 
 

@@ -79,6 +79,7 @@ def test_upload_see_on_the_map_and_roll_back(
 
         _upload(page, "juni.csv", GOOD)
         expect(main.get_by_text("Semua pemeriksaan lolos: 11 baris file")).to_be_visible(timeout=SLOW)
+        wait_for_app(page)  # the message streams in mid-run: click once the run has finished
         main.get_by_role("button", name="Simpan sebagai impor baru").click()
         wait_for_app(page)
         expect(main.get_by_text("Impor #1 tersimpan (12 baris)")).to_be_visible(timeout=SLOW)

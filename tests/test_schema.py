@@ -193,3 +193,19 @@ def test_masked_niks_of_an_earlier_release_are_cut_to_the_region_code(demo_db, t
         log = con.execute("select detail from audit_log where action = 'schema_upgrade'").fetchall()
     assert masks == ["1371************", "1371************"]
     assert any("0002_recipient_masks.sql" in detail for (detail,) in log)
+
+
+def test_an_older_workspace_takes_the_import_kinds_added_since(release1, tmp_path):
+    """Its import_batch was made with a kind check that refused participant extracts."""
+    insert = (
+        "insert into import_batch (import_id, kode_kab, kind, file_name, file_sha256, source_id, file_rows,"
+        " stored_rows, created_by) values (?, '13.71', ?, 'f.csv', 'x', 's', 1, 1, 'editor1')"
+    )
+    with duckdb.connect(str(release1)) as con, pytest.raises(duckdb.ConstraintException):
+        con.execute(insert, [900, "membership"])
+    upgrade(release1, backups=tmp_path / "backups")
+    with duckdb.connect(str(release1)) as con:
+        con.execute(insert, [900, "membership"])
+        con.execute(insert, [901, "population_age"])
+        with pytest.raises(duckdb.ConstraintException):
+            con.execute(insert, [902, "anything"])

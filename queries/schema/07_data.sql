@@ -5,7 +5,7 @@
 create table import_batch (
     import_id integer primary key,
     kode_kab varchar not null,
-    kind varchar not null check (kind in ('participants', 'workforce', 'population', 'target', 'recipients', 'perisai', 'boundaries', 'membership')),
+    kind varchar not null check (kind in ('participants', 'workforce', 'population', 'population_age', 'target', 'recipients', 'perisai', 'boundaries', 'membership')),
     file_name varchar not null,
     file_sha256 varchar not null,
     sheet varchar,
