@@ -5,7 +5,6 @@ from __future__ import annotations
 import stat
 
 import duckdb
-import pandas as pd
 import pytest
 
 from tests.data_support import SECRET, csv_bytes, xlsx_bytes
@@ -96,12 +95,6 @@ def test_install_secret_is_made_once_and_private(tmp_path):
     first = install_secret(path)
     assert len(first) == 32 and install_secret(path) == first
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
-
-
-@pytest.mark.parametrize(("counts", "shown"), [([0, 1, 4, 5, 1234], ["0", "<5", "<5", "5", "1.234"])])
-def test_suppress_small(counts, shown):
-    frame = pd.DataFrame({"opd": list("abcde"), "recipients": counts})
-    assert recipients.suppress_small(frame, ["recipients"])["recipients"].tolist() == shown
 
 
 def _people(*rows):

@@ -16,6 +16,7 @@ from ucj.map.coverage_metrics import (
     target_for,
 )
 from ucj.map.metric_style import classes_for, formatter
+from ucj.map.public_export import withheld
 from ui import url_state
 from ui.db import query
 from ui.layout import context
@@ -71,7 +72,7 @@ with map_col:
     st.caption(t("peta.map_hint_desa" if focus.drilled else "peta.map_hint", lang))
 with table_col:
     area_level = "desa" if focus.drilled else "kecamatan"
-    panels.ranking_table(values, names, selection.metric, lang, area_level)
+    panels.ranking_table(values, names, selection.metric, lang, area_level, withheld(map_inputs, selection))
 
 if focus.kec:
     detail.selected_area(ctx.kode_kab, focus, kecamatan, desa, names, values, kec_inputs, map_inputs, selection, lang)

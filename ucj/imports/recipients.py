@@ -1,4 +1,4 @@
-"""Subsidy recipient lists: NIK checks, masking, keyed hashes for duplicate checks, small-count suppression.
+"""Subsidy recipient lists: NIK checks, masking, keyed hashes for duplicate checks.
 
 A NIK (Nomor Induk Kependudukan) is 16 digits: province (2), kabupaten/kota (2), kecamatan (2),
 birth day (2; women add 40), birth month (2), birth year (2), serial (4). The app stores a NIK
@@ -14,15 +14,9 @@ import hashlib
 import hmac
 import re
 
-import pandas as pd
-
-from ucj import fmt
-from ucj.fmt import Lang
 from ucj.imports.table import Cell
 from ucj.imports.values import CellError, required
 from ucj.membership import nik as nik_rules
-
-SMALL_COUNT = 5  # public exports show counts of 1–4 as "<5"
 
 
 def parse_nik(cell: Cell) -> str:
@@ -52,11 +46,3 @@ def mask_name(name: str) -> str:
 
 def nik_hash(nik: str, secret: bytes) -> str:
     return hmac.new(secret, nik.encode("ascii", "replace"), hashlib.sha256).hexdigest()
-
-
-def suppress_small(counts: pd.DataFrame, columns: list[str], lang: Lang = "id") -> pd.DataFrame:
-    """Counts of 1–4 shown as '<5' so that nobody on a small list can be singled out."""
-    out = counts.copy()
-    for column in columns:
-        out[column] = [f"<{SMALL_COUNT}" if 0 < v < SMALL_COUNT else fmt.number(v, lang) for v in counts[column]]
-    return out

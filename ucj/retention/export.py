@@ -12,9 +12,9 @@ import pandas as pd
 from fpdf.fonts import FontFace
 
 from ucj import table_export
+from ucj.disclosure import suppress_small
 from ucj.fmt import Lang
 from ucj.i18n import t
-from ucj.imports.recipients import suppress_small
 from ucj.subsidy.export_pdf import FONT_DIR, Report, paragraph
 
 # Relative widths of the printed worklist: NIK region, name, KPJ, desa, agent, segment, last paid,

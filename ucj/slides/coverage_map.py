@@ -14,12 +14,14 @@ import pandas as pd
 import shapely
 
 from ucj import fmt
+from ucj.disclosure import SUPPRESSED
 from ucj.figures import Figure, published_decimals
 from ucj.i18n import t
 from ucj.map.classify import MISSING_COLOUR, Classes
 from ucj.map.coverage_metrics import Part, Selection, area_values, default_month, ranking, read_inputs, target_for
 from ucj.map.geometry import FeatureCollection, feature_collection
 from ucj.map.metric_style import classes_for, formatter
+from ucj.map.public_export import withheld
 from ucj.provenance import Provenance, combine
 from ucj.slides.charts import LANDSCAPE, PORTRAIT, class_map
 from ucj.slides.model import DeckContext, Query, Slide, SlideFigure, SlideTable, as_of_of, slide_figure, sources_of
@@ -72,14 +74,19 @@ def coloured_features(
     return out
 
 
-def lowest_table(values: pd.DataFrame, names: dict[str, str], lang: fmt.Lang) -> SlideTable | None:
-    """The kecamatan with the lowest coverage, lowest first."""
+def lowest_table(values: pd.DataFrame, names: dict[str, str], lang: fmt.Lang, withheld: set[str]) -> SlideTable | None:
+    """The kecamatan with the lowest coverage, lowest first; a rate of 1–4 participants reads '<5'."""
     present = ranking(values, names).dropna(subset=["value"])
     if present.empty:
         return None
     lowest = present.sort_values(["value", "nama"]).head(LOWEST)
     rows = tuple(
-        (str(r["nama"]), fmt.percent(r["value"], lang), t(f"kind.{r['kind']}", lang)) for _, r in lowest.iterrows()
+        (
+            str(r["nama"]),
+            SUPPRESSED if r["kode"] in withheld else fmt.percent(r["value"], lang),
+            t(f"kind.{r['kind']}", lang),
+        )
+        for _, r in lowest.iterrows()
     )
     columns = tuple(t(f"rapat.map.col.{c}", lang) for c in ("area", "coverage", "kind"))
     return SlideTable(columns, rows, (False, True, False), essential=(True, True, False))
@@ -119,7 +126,8 @@ def coverage_map_slide(query: Query, ctx: DeckContext) -> Slide:
     boundaries = query("map_boundaries", kode_kab=ctx.kode_kab, level=LEVEL)
     if month is None or boundaries.empty:
         return Slide(key="map", title=t("rapat.slide.map", lang), notes=(t("rapat.map.no_data", lang),))
-    values = area_values(list(boundaries["kode"]), inputs, Selection("coverage", month))
+    selection = Selection("coverage", month)
+    values = area_values(list(boundaries["kode"]), inputs, selection)
     provenances = [value_provenance(r, month) for _, r in values.iterrows()]
     found = target_for(inputs.targets, ctx.kode_kab, ctx.kode_kab, month.year)
     classes = classes_for("coverage", values["value"], found[0].value if found else None)
@@ -140,7 +148,7 @@ def coverage_map_slide(query: Query, ctx: DeckContext) -> Slide:
         key="map",
         title=t("rapat.slide.map", lang),
         figures=figures,
-        table=lowest_table(values, names, lang),
+        table=lowest_table(values, names, lang, withheld(inputs, selection)),
         chart=class_map(features, keys, title, LANDSCAPE),
         chart_portrait=class_map(features, keys, title, PORTRAIT),
         notes=notes,

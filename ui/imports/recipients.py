@@ -9,10 +9,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from ucj.disclosure import suppress_small
 from ucj.fmt import Lang
 from ucj.i18n import t
 from ucj.imports.recipient_list import LIST_KINDS
-from ucj.imports.recipients import suppress_small
 from ui.db import query
 from ui.imports.downloads import download_buttons
 from ui.layout import Context

@@ -26,6 +26,7 @@ from ucj.map.coverage_metrics import (
 )
 from ucj.map.focus import Focus
 from ucj.map.metric_style import formatter
+from ucj.map.public_export import suppress
 from ucj.markup import plain
 from ucj.table_export import to_csv, to_xlsx
 from ui.db import query
@@ -96,8 +97,10 @@ def _figure_table(shown: pd.DataFrame, label: str, metric: Metric, lang: Lang, k
     )
 
 
-def ranking_table(values: pd.DataFrame, names: dict[str, str], metric: Metric, lang: Lang, area_level: str) -> None:
-    """The areas by rank, sortable, with CSV and Excel downloads."""
+def ranking_table(
+    values: pd.DataFrame, names: dict[str, str], metric: Metric, lang: Lang, area_level: str, withheld: set[str]
+) -> None:
+    """The areas by rank, sortable, with CSV and Excel downloads (which write figures of 1–4 people '<5')."""
     table = ranking(values, names)
     label = t(f"peta.metric.{metric}", lang)
     shown = pd.DataFrame(
@@ -119,6 +122,9 @@ def ranking_table(values: pd.DataFrame, names: dict[str, str], metric: Metric, l
             t("peta.col.method", lang): table["method"].fillna("").to_numpy(),
         }
     )
+    shown = suppress(shown, table["kode"], withheld, label)
+    if withheld:
+        st.caption(t("peta.withheld_note", lang))
     stem = f"peringkat_{metric}"
     percent = (label,) if metric in RATIO_METRICS else ()
     cols = st.columns(2)
