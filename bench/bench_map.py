@@ -52,29 +52,36 @@ def _square(x: int, y: int, size: float = 0.02) -> str:
 
 
 def add_synthetic_region(path: Path) -> None:
-    """A kabupaten of 300 square kecamatan with six months of participants and a workforce figure."""
+    """A kabupaten of 300 square kecamatan with a workforce figure and six months of participants
+    counted from an extract (kind 'upload'), as a Pemda's rekonsiliasi leaves them."""
     kode_kab, slug = SYNTHETIC
     with duckdb.connect(str(path)) as con:
         con.execute(
-            "insert into region values (?, ?, 'Kabupaten Sintetis', 'kabupaten', '99', 'Uji', 1000, false)",
+            "insert into region by name select ? as kode_kab, ? as slug, 'Kabupaten Sintetis' as nama,"
+            " 'kabupaten' as jenis, '99' as kode_prov, 'Uji' as provinsi, 1000 as luas_km2, false as is_demo",
             [kode_kab, slug],
         )
         for i in range(GRID[0] * GRID[1]):
             kode = f"{kode_kab}.{i + 1:03d}"
-            con.execute("insert into kecamatan values (?, ?, ?, 4.0, 5)", [kode, kode_kab, f"Kecamatan {i + 1}"])
+            con.execute(
+                "insert into kecamatan by name select ? as kode_kec, ? as kode_kab, ? as nama, 4.0 as luas_km2,"
+                " 5 as jumlah_desa_kel",
+                [kode, kode_kab, f"Kecamatan {i + 1}"],
+            )
             con.execute(
                 "insert into boundary values (?, 'kecamatan', ?, 'sintetis')", [kode, _square(*divmod(i, GRID[1]))]
             )
             con.execute(
-                "insert into workforce values (?, 'kecamatan', '2024-01-01', ?, 'estimate', 'domain_brief', null,"
-                " 'sintetis', null)",
+                "insert into workforce by name select ? as kode_wilayah, 'kecamatan' as level, date '2024-01-01'"
+                " as period, ? as persons, 'estimate' as kind, 'domain_brief' as source_id, 'sintetis' as method",
                 [kode, 10_000 + 37 * i],
             )
             for month in range(1, 7):
                 for segment, base in (("ALL", 3_000), ("PU", 2_500), ("BPU", 500)):
                     con.execute(
-                        "insert into participants values (?, 'kecamatan', ?, ?, 'active', ?, 'estimate',"
-                        " 'domain_brief', null, 'sintetis', null)",
+                        "insert into participants by name select ? as kode_wilayah, 'kecamatan' as level,"
+                        " ? as period, ? as segment, 'active' as status, ? as persons, 'upload' as kind,"
+                        " 'domain_brief' as source_id, 1 as import_id",
                         [kode, dt.date(2024, month, 1), segment, base + (i * 13 + month * 7) % 900],
                     )
 

@@ -44,6 +44,13 @@ changes as (
     where active_until >= active_from and active_until < last_month
 ),
 
+-- millions of changes become a few thousand before the three levels are summed from them
+net_changes as (
+    select kode_kec, kode_desa, segment, status, month, sum(delta) as delta
+    from changes
+    group by all
+),
+
 complete_kecamatan as (
     select kode_kec
     from participant
@@ -54,16 +61,16 @@ complete_kecamatan as (
 
 by_area as (
     select x.kode_kab as kode_wilayah, 'kabupaten' as level, c.segment, c.status, c.month, sum(c.delta) as delta
-    from changes as c, extract as x
+    from net_changes as c, extract as x
     group by all
     union all
     select c.kode_kec, 'kecamatan', c.segment, c.status, c.month, sum(c.delta)
-    from changes as c
+    from net_changes as c
     where c.kode_kec is not null
     group by all
     union all
     select c.kode_desa, 'desa', c.segment, c.status, c.month, sum(c.delta)
-    from changes as c
+    from net_changes as c
     inner join complete_kecamatan using (kode_kec)
     group by all
 ),

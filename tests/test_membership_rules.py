@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import hmac
 
 import pytest
 from cryptography.exceptions import InvalidTag
 
+from ucj.imports import recipients
 from ucj.imports.values import CellError
 from ucj.membership import active, crypto, masking, nik
 from ucj.membership import values as member_values
@@ -164,6 +167,24 @@ def test_encryption_round_trip(tmp_path, monkeypatch):
     assert crypto.decrypt(blob) == "Siti Aminah"
     assert crypto.encrypt("Siti Aminah") != blob  # a fresh nonce each time
     assert (tmp_path / "key").stat().st_mode & 0o777 == 0o600
+
+
+def test_a_batch_is_encrypted_value_by_value_each_with_its_own_nonce(tmp_path, monkeypatch):
+    monkeypatch.setenv(crypto.KEY_ENV, str(tmp_path / "key"))
+    texts = ["Siti Aminah", None, "Siti Aminah", "Budi"]
+    blobs = crypto.encrypt_all(texts)
+    assert blobs[1] is None
+    assert [crypto.decrypt(b) for b in blobs if b is not None] == ["Siti Aminah", "Siti Aminah", "Budi"]
+    nonces = {b[1 : 1 + crypto.NONCE_BYTES] for b in blobs if b is not None}
+    assert len(nonces) == 3 and blobs[0] != blobs[2]
+
+
+def test_keyed_hashes_of_a_batch_are_those_of_one_nik_at_a_time():
+    niks = ["1371014508900001", None, "1371010101900002", "1371014508900001"]
+    hashes = recipients.nik_hashes(niks, b"s" * 32)
+    assert hashes == [None if n is None else recipients.nik_hash(n, b"s" * 32) for n in niks]
+    assert hashes[0] == hashes[3] != hashes[2]
+    assert hashes[0] == hmac.new(b"s" * 32, niks[0].encode(), hashlib.sha256).hexdigest()  # plain HMAC-SHA256
 
 
 def test_another_key_or_a_changed_blob_does_not_decrypt(tmp_path, monkeypatch):

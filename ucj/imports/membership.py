@@ -291,23 +291,24 @@ def _nik_problem(synthetic: bool) -> Callable[[str], str | None]:
     return first
 
 
-def _arrow(function: Callable[[str], object], kind: pa.DataType) -> Callable[[pa.Array], pa.Array]:
-    """A per-value Python function as a DuckDB function over Arrow batches (nulls stay null)."""
+def _each(function: Callable[[str], object]) -> Callable[[list[str | None]], list[object]]:
+    """A per-value rule applied to a batch (nulls stay null)."""
+    return lambda texts: [None if v is None else function(v) for v in texts]
 
-    def batch(column: pa.Array) -> pa.Array:
-        return pa.array([None if v is None else function(v) for v in column.to_pylist()], kind)
 
-    return batch
+def _arrow(function: Callable[[list[str | None]], list[object]], kind: pa.DataType) -> Callable[[pa.Array], pa.Array]:
+    """A batch function over Python values as a DuckDB function over Arrow batches."""
+    return lambda column: pa.array(function(column.to_pylist()), kind)
 
 
 def _register_functions(con: duckdb.DuckDBPyConnection, secret: bytes, synthetic: bool) -> None:
-    """The Python rules DuckDB calls: NIK cleaning and check, keyed hash, encryption."""
+    """The Python rules DuckDB calls: NIK cleaning and check, keyed hash, encryption (each a batch at a time)."""
     varchar = duckdb.sqltype("varchar")
     functions = {
-        "nik_clean": (nik.clean, pa.string(), varchar),
-        "nik_problem": (_nik_problem(synthetic), pa.string(), varchar),
-        "keyed_hash": (lambda v: recipients.nik_hash(v, secret), pa.string(), varchar),
-        "seal": (crypto.encrypt, pa.binary(), duckdb.sqltype("blob")),
+        "nik_clean": (_each(nik.clean), pa.string(), varchar),
+        "nik_problem": (_each(_nik_problem(synthetic)), pa.string(), varchar),
+        "keyed_hash": (lambda texts: recipients.nik_hashes(texts, secret), pa.string(), varchar),
+        "seal": (crypto.encrypt_all, pa.binary(), duckdb.sqltype("blob")),
     }
     for name, (function, arrow_type, sql_type) in functions.items():
         con.create_function(

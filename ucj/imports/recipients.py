@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
+from collections.abc import Sequence
 
 from ucj.imports.table import Cell
 from ucj.imports.values import CellError, required
@@ -45,4 +46,18 @@ def mask_name(name: str) -> str:
 
 
 def nik_hash(nik: str, secret: bytes) -> str:
-    return hmac.new(secret, nik.encode("ascii", "replace"), hashlib.sha256).hexdigest()
+    return nik_hashes([nik], secret)[0]
+
+
+def nik_hashes(niks: Sequence[str | None], secret: bytes) -> list[str | None]:
+    """Each NIK's keyed hash as `nik_hash` gives it (None stays None); the key is prepared once."""
+    keyed = hmac.new(secret, digestmod=hashlib.sha256)
+    out: list[str | None] = []
+    for nik in niks:
+        if nik is None:
+            out.append(None)
+            continue
+        one = keyed.copy()
+        one.update(nik.encode("ascii", "replace"))
+        out.append(one.hexdigest())
+    return out

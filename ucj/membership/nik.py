@@ -15,6 +15,7 @@ from dataclasses import dataclass
 DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # 29 February: the century is unknown
 SYNTHETIC_MONTH = 0  # the birth month of every synthetic NIK: impossible for a real one
 _DIGITS = re.compile(r"\d{16}")
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ class Nik:
 
 def clean(text: str) -> str:
     """A NIK cell's text without spaces and without the apostrophe Excel users type to keep it text."""
-    return re.sub(r"\s+", "", text).lstrip("'")
+    return _SPACES.sub("", text).lstrip("'")
 
 
 def problems(digits: str, synthetic: bool = False) -> list[str]:
