@@ -185,7 +185,7 @@ def test_an_unscoped_editor_is_unaffected_and_a_kecamatan_editor_cannot_roll_bac
     with pytest.raises(ImportRejected) as exc:
         roll_back(db, "13.71", done.import_id, "kec1")
     assert checksums(data_db) == before
-    assert exc.value.problems[0].code == "out_of_scope"
+    assert exc.value.problems[0].text().startswith("juli.csv: Akun ini hanya boleh mengubah data Kec. ")
     roll_back(db, "13.71", done.import_id, "semua1")
 
 

@@ -3,23 +3,14 @@ required a scoped account's region picker offers only its regions."""
 
 from __future__ import annotations
 
-from tests.data_support import PARTICIPANTS_HEADER, PASSWORD, checksums, csv_bytes, signed_in
-from ucj.auth.accounts import create_user
-from ucj.db import Database
+from tests.data_support import PARTICIPANTS_HEADER, add_user, checksums, csv_bytes, signed_in
 
 P = PARTICIPANTS_HEADER
 TWO_KEC = csv_bytes([P, ["13.71.01", 2031, 6, "BPU", "aktif", 25], ["13.71.02", 2031, 6, "BPU", "aktif", 30]])
 
 
-def _add(path, username: str, role: str, scope: tuple[str, ...]) -> None:
-    database = Database(path)
-    with database.writer() as con:
-        create_user(con, username, PASSWORD, role, actor="test", scope=scope)
-    database.close()
-
-
 def test_a_kecamatan_editor_sees_the_refusal_and_nothing_is_stored(data_db, fast_hashing):
-    _add(data_db, "kec1", "editor", ("13.71.01",))
+    add_user(data_db, "kec1", "editor", scope=("13.71.01",))
     at = signed_in("padang", "kec1")
     before = checksums(data_db)
     at.file_uploader(key="data_file_0").set_value(("juni.csv", TWO_KEC, "text/csv")).run()
@@ -33,7 +24,7 @@ def test_a_kecamatan_editor_sees_the_refusal_and_nothing_is_stored(data_db, fast
 
 
 def test_an_editor_of_another_kota_is_refused_before_the_file_is_read(data_db, fast_hashing):
-    _add(data_db, "sijunjung1", "editor", ("13.03",))
+    add_user(data_db, "sijunjung1", "editor", scope=("13.03",))
     at = signed_in("padang", "sijunjung1")  # viewing is open here, so Padang opens; changing it is refused
     at.file_uploader(key="data_file_0").set_value(("juni.csv", TWO_KEC, "text/csv")).run()
     problems = next(d.value for d in at.dataframe if "Masalah" in d.value.columns)
@@ -42,7 +33,7 @@ def test_an_editor_of_another_kota_is_refused_before_the_file_is_read(data_db, f
 
 def test_with_login_required_a_scoped_viewer_sees_only_its_region(data_db, fast_hashing, monkeypatch):
     monkeypatch.setenv("UCJ_REQUIRE_LOGIN", "1")
-    _add(data_db, "pembaca1", "viewer", ("13.03",))
+    add_user(data_db, "pembaca1", "viewer", scope=("13.03",))
     at = signed_in("padang", "pembaca1")  # the link names Padang
     assert not at.exception, at.exception
     picker = at.selectbox(key="region")
@@ -55,13 +46,13 @@ def test_with_login_required_a_scoped_viewer_sees_only_its_region(data_db, fast_
 
 def test_with_login_required_an_unscoped_viewer_sees_every_region(data_db, fast_hashing, monkeypatch):
     monkeypatch.setenv("UCJ_REQUIRE_LOGIN", "1")
-    _add(data_db, "pembaca2", "viewer", ())
+    add_user(data_db, "pembaca2", "viewer")
     at = signed_in("padang", "pembaca2")
     assert len(at.selectbox(key="region").options) == 4
 
 
 def test_an_admin_scopes_an_account_and_the_audit_log_names_the_scope(data_db, fast_hashing):
-    _add(data_db, "admin1", "admin", ())
+    add_user(data_db, "admin1", "admin")
     at = signed_in("padang", "admin1")
     at.session_state["data_section"] = "Akun"
     at.run()

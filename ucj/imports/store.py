@@ -120,15 +120,15 @@ def scope_problems(
 ) -> list[Problem]:
     """The scope check (ucj.auth.guard) as an upload's problem, naming the first row outside the actor's scope.
 
-    Without records the upload changes the whole kab/kota (boundaries, an extract, a rollback of areas);
-    a row without an area is a row of the kab/kota.
+    Without records the upload changes the whole kab/kota (boundaries, an extract); a record without an
+    area is a row of the kab/kota, one without a row number (a rollback's areas) is named by the file alone.
     """
     areas = None if records is None else [r.get("kode_wilayah") or kode_kab for r in records]
     try:
         guard.require(con, actor, kode_kab, areas)
     except OutOfScope as exc:
         params = {"areas": exc.params["areas"]}
-        if records is None or exc.index < 0:
+        if records is None or exc.index < 0 or records[exc.index]["row"] is None:
             return [Problem("out_of_scope_region", file_name, params=params)]
         return [Problem("out_of_scope", file_name, records[exc.index]["row"], column, params)]
     return []
