@@ -22,10 +22,10 @@ PASSWORD = "kata-sandi-uji-123"
 SECRET = b"k" * 32
 
 
-def add_user(path: Path, username: str, role: str, password: str = PASSWORD) -> None:
+def add_user(path: Path, username: str, role: str, password: str = PASSWORD, scope: tuple[str, ...] = ()) -> None:
     database = Database(path)
     with database.writer() as con:
-        create_user(con, username, password, role, actor="test")
+        create_user(con, username, password, role, actor="test", scope=scope)
     database.close()
 
 

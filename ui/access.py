@@ -27,6 +27,8 @@ from ucj.auth.login import (
     session_state,
     touch,
 )
+from ucj.auth.scope import WHOLE, Scope
+from ucj.auth.scope_store import scope_of
 from ucj.auth.settings import AccessSettings, load
 from ucj.fmt import Lang
 from ucj.i18n import t
@@ -58,9 +60,16 @@ def _now() -> dt.datetime:
 
 
 def _session(token: str, now: dt.datetime) -> tuple[dict | None, SessionState]:
+    """The stored session with its account's scope as it stands now (an admin may have just changed it)."""
     with database().reading() as con:
         row = session_row(con, token)
+        if row is not None:
+            row["scope"] = scope_of(con, row["username"])
     return row, session_state(row, now, settings())
+
+
+def _account(row: dict) -> Account:
+    return Account(row["username"], row["role"], row["scope"])
 
 
 def current_account() -> Account | None:
@@ -69,7 +78,7 @@ def current_account() -> Account | None:
     if not token or is_demo():
         return None
     row, state = _session(token, _now())
-    return Account(row["username"], row["role"]) if state == "active" else None
+    return _account(row) if state == "active" else None
 
 
 def current_editor() -> str | None:
@@ -84,6 +93,13 @@ def current_admin() -> str | None:
     return account.username if account is not None and account.is_admin else None
 
 
+def visible_scope() -> Scope:
+    """The areas this browser session may look at: where viewing needs an account, the signed-in
+    account's scope; else the whole workspace (looking is open to anyone there)."""
+    account = current_account() if settings().require_login else None
+    return WHOLE if account is None else account.scope
+
+
 def _keep_alive(lang: Lang) -> Account | None:
     """Resolve this run's session: extend an active one, end an expired one (and say so)."""
     token = st.session_state.get(_TOKEN)
@@ -95,7 +111,7 @@ def _keep_alive(lang: Lang) -> Account | None:
         if needs_touch(row, now):
             with database().writer() as con:
                 touch(con, token, now)
-        return Account(row["username"], row["role"])
+        return _account(row)
     with database().writer() as con:
         end_session(con, token, now)
     del st.session_state[_TOKEN]

@@ -6,13 +6,16 @@ import logging
 import os
 from dataclasses import dataclass
 
+import pandas as pd
 import streamlit as st
 
+from ucj.auth.scope import opens
+from ucj.auth.scope_store import label
 from ucj.errors import Explained
 from ucj.fmt import Lang
 from ucj.i18n import LANGS, t
 from ui import url_state
-from ui.access import sign_in_panel
+from ui.access import sign_in_panel, visible_scope
 from ui.db import query
 
 log = logging.getLogger(__name__)
@@ -41,6 +44,22 @@ class Context:
     region_name: str
 
 
+def _in_scope(regions: pd.DataFrame, lang: Lang) -> tuple[pd.DataFrame, str | None]:
+    """The regions this session may look at, and what to say when the link named another one.
+
+    Only where viewing needs an account does the account's scope limit what it sees (ucj.auth.scope).
+    """
+    scope = visible_scope()
+    shown = regions[[opens(scope, kode) for kode in regions["kode_kab"]]]
+    if shown.empty:  # its kab/kota was removed since the scope was set
+        st.error(t("nav.region_none", lang))
+        st.stop()
+    asked = url_state.read("region")
+    if asked not in set(regions["slug"]) - set(shown["slug"]):
+        return shown, None
+    return shown, label(query("auth_scope_areas"), scope)
+
+
 def frame() -> st.navigation:  # type: ignore[valid-type]
     """Lay out the sidebar and return the page to run."""
     try:
@@ -48,12 +67,15 @@ def frame() -> st.navigation:  # type: ignore[valid-type]
     except Explained as exc:  # no workspace where configuration says, a failed migration, …
         st.error(exc.message(url_state.choice("lang", list(LANGS), "id")))  # type: ignore[arg-type]
         st.stop()
-    slugs = regions["slug"].tolist()
     # The URL wins on first load (a shared link); afterwards the widget's state does.
     url_state.init_widget("lang", "lang", list(LANGS), "id")
-    url_state.init_widget("region", "region", slugs, DEFAULT_REGION if DEFAULT_REGION in slugs else slugs[0])
     lang: Lang = st.session_state["lang"]
+    regions, outside = _in_scope(regions, lang)
+    slugs = regions["slug"].tolist()
+    url_state.init_widget("region", "region", slugs, DEFAULT_REGION if DEFAULT_REGION in slugs else slugs[0])
     names = dict(zip(regions["slug"], regions["nama"]))
+    if outside is not None:
+        st.warning(t("nav.region_out_of_scope", lang, areas=outside, region=names[st.session_state["region"]]))
 
     pages = [
         st.Page(script, title=t(label, lang), url_path=path or None, default=not path) for path, label, script in PAGES

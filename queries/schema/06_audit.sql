@@ -10,3 +10,6 @@ create table audit_log (
     rows_before bigint,
     rows_after bigint
 );
+
+-- Added after the first releases: the actor's scope when the change was made (null: the whole workspace).
+alter table audit_log add column if not exists actor_scope varchar;

@@ -67,3 +67,12 @@ create table user_session (
     last_seen timestamp not null,
     ended_at timestamp
 );
+
+-- The areas an account may change and, where login is required, see: kab/kota ('35.09') or kecamatan
+-- ('35.09.11') codes (ucj.auth.scope). An account without a row has the whole workspace, as every
+-- account made before scopes existed and every admin.
+create table user_scope (
+    username varchar not null,
+    kode_wilayah varchar not null,
+    primary key (username, kode_wilayah)
+);

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from ucj.auth.scope import WHOLE, Scope
+
 Role = Literal["viewer", "editor", "admin"]
 ROLES: tuple[Role, ...] = ("viewer", "editor", "admin")
 
@@ -14,6 +16,7 @@ ROLES: tuple[Role, ...] = ("viewer", "editor", "admin")
 class Account:
     username: str
     role: Role
+    scope: Scope = WHOLE  # the areas it may change (and see where login is required); admins: the whole workspace
 
     @property
     def can_edit(self) -> bool:
@@ -27,8 +30,8 @@ class Account:
 
 
 class AccountError(ValueError):
-    """A refused account change; `code` names a locale message (data.account.<code>)."""
+    """A refused account change; `code` names a locale message (data.account.<code>) with its `params`."""
 
-    def __init__(self, code: str) -> None:
+    def __init__(self, code: str, **params: object) -> None:
         super().__init__(code)
-        self.code = code
+        self.code, self.params = code, params

@@ -12,6 +12,8 @@ import pandas as pd
 from ucj import audit
 from ucj.auth import ROLES, AccountError
 from ucj.auth.passwords import check_policy, hash_password
+from ucj.auth.scope import WHOLE, Scope
+from ucj.auth.scope_store import checked, scope_of
 from ucj.db import execute, run_query
 
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,31}$")
@@ -61,19 +63,50 @@ def _keep_an_admin(con: duckdb.DuckDBPyConnection, username: str) -> None:
         raise AccountError("last_admin")
 
 
-def create_user(con: duckdb.DuckDBPyConnection, username: str, password: str, role: str, actor: str) -> str:
+def _scope_words(scope: Scope) -> str:
+    """The scope as the audit log states it (Indonesian, like every audit detail)."""
+    return ", ".join(scope) if scope else "seluruh ruang kerja"
+
+
+def _valid_scope(con: duckdb.DuckDBPyConnection, role: str, scope: Scope) -> Scope:
+    """The scope if the account may have it: an admin is never scoped (they manage every account and area)."""
+    if scope and role == "admin":
+        raise AccountError("admin_scoped")
+    return checked(con, scope)
+
+
+def _store_scope(con: duckdb.DuckDBPyConnection, username: str, scope: Scope) -> None:
+    execute(con, "auth_scope_clear", username=username)
+    for code in scope:
+        execute(con, "auth_scope_add", username=username, kode_wilayah=code)
+
+
+def create_user(
+    con: duckdb.DuckDBPyConnection, username: str, password: str, role: str, actor: str, scope: Scope = WHOLE
+) -> str:
     name = normalise(username)
     if not USERNAME.match(name):
         raise AccountError("bad_username")
     if role not in ROLES:
         raise AccountError("bad_role")
     check_policy(password, name)
+    scope = _valid_scope(con, role, scope)
     before = len(accounts(con))
     if account_row(con, name) is not None:
         raise AccountError("user_exists")
     execute(con, "auth_user_create", username=name, role=role, password_hash=hash_password(password), created_by=actor)
-    _record(con, actor, "create_user", f"akun {name} dibuat, peran {role}", before)
+    _store_scope(con, name, scope)
+    _record(con, actor, "create_user", f"akun {name} dibuat, peran {role}, wilayah {_scope_words(scope)}", before)
     return name
+
+
+def set_scope(con: duckdb.DuckDBPyConnection, username: str, scope: Scope, actor: str) -> None:
+    """Limit an account to these areas (empty: the whole workspace); it holds from the account's next write."""
+    old = _existing(con, username)
+    was = scope_of(con, username)
+    _store_scope(con, username, _valid_scope(con, old["role"], scope))
+    detail = f"akun {username}: wilayah {_scope_words(was)} → {_scope_words(scope)}"
+    _record(con, actor, "set_scope", detail, len(accounts(con)))
 
 
 def set_role(con: duckdb.DuckDBPyConnection, username: str, role: str, actor: str, now: dt.datetime) -> None:
@@ -84,7 +117,11 @@ def set_role(con: duckdb.DuckDBPyConnection, username: str, role: str, actor: st
         _keep_an_admin(con, username)
     execute(con, "auth_user_set_role", username=username, role=role)
     execute(con, "auth_sessions_end_for_user", username=username, now=now)
-    _record(con, actor, "set_role", f"akun {username}: peran {old['role']} → {role}", len(accounts(con)))
+    detail = f"akun {username}: peran {old['role']} → {role}"
+    if role == "admin":  # admins are never scoped
+        execute(con, "auth_scope_clear", username=username)
+        detail += ", wilayah seluruh ruang kerja"
+    _record(con, actor, "set_role", detail, len(accounts(con)))
 
 
 def set_active(con: duckdb.DuckDBPyConnection, username: str, active: bool, actor: str, now: dt.datetime) -> None:

@@ -11,6 +11,7 @@ import datetime as dt
 import duckdb
 
 from ucj import audit
+from ucj.auth import guard
 from ucj.collab.rules import (
     ActionDraft,
     Problem,
@@ -40,6 +41,7 @@ def _blank_to_none(value: str | None) -> str | None:
 
 def record_round(con: duckdb.DuckDBPyConnection, draft: RoundDraft, *, slug: str, actor: str, today: dt.date) -> str:
     """Append a new round and its scores; refuse an invalid draft or one that names an existing round."""
+    guard.require(con, actor, draft.kode_kab)
     taken = set(run_query(con, "collab_round_ids")["round_id"])
     if draft.round_id is not None and draft.round_id in taken:
         raise RoundExists(draft.round_id)
@@ -86,6 +88,7 @@ def record_round(con: duckdb.DuckDBPyConnection, draft: RoundDraft, *, slug: str
 
 def add_action(con: duckdb.DuckDBPyConnection, draft: ActionDraft, *, slug: str, actor: str) -> str:
     """Add an action item decided in a meeting; refuse an invalid draft."""
+    guard.require(con, actor, draft.kode_kab)
     indicator_ids = run_query(con, "collab_indicators")["indicator_id"]
     stakeholders = run_query(con, "collab_stakeholders", kode_kab=draft.kode_kab)["stakeholder_id"]
     problems = action_problems(draft, indicator_ids, stakeholders)
@@ -122,6 +125,7 @@ def add_action(con: duckdb.DuckDBPyConnection, draft: ActionDraft, *, slug: str,
 
 def set_action_status(con: duckdb.DuckDBPyConnection, kode_kab: str, action_id: str, status: str, *, actor: str) -> str:
     """Move an action item to `status` and return the status it had; the audit entry keeps both."""
+    guard.require(con, actor, kode_kab)
     actions = run_query(con, "collab_actions", kode_kab=kode_kab).set_index("action_id")
     if action_id not in actions.index:
         raise Rejected([Problem("kolab.err.no_action", {"action": action_id})])

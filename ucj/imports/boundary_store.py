@@ -18,8 +18,17 @@ import pandas as pd
 from ucj.db import Database, execute, run_query
 from ucj.imports.boundaries import Boundaries, is_plain_name
 from ucj.imports.kind import Batch, Request, execute_with_rows
-from ucj.imports.problems import ImportRejected, Problem
-from ucj.imports.store import batch_row, close_batch, next_import_id, open_batch, record_change, table_counts
+from ucj.imports.problems import ImportRejected, Problem, reject_if_errors
+from ucj.imports.store import (
+    batch_row,
+    close_batch,
+    next_import_id,
+    open_batch,
+    record_change,
+    rollback_scope_problems,
+    scope_problems,
+    table_counts,
+)
 
 
 def slug_for(nama: str, kode_kab: str, taken: set[str]) -> str:
@@ -76,6 +85,7 @@ def commit(
     actor: str,
 ) -> int:
     """Insert region, kecamatan, desa and polygons as one import, in the caller's transaction."""
+    reject_if_errors(scope_problems(con, actor, upload.kode_kab, file_names[0]))
     for name in (nama, provinsi):
         if not is_plain_name(name):
             raise ImportRejected([Problem("bad_name", file_names[0], params={"value": name})])
@@ -122,6 +132,7 @@ def roll_back(db: Database, kode_kab: str, import_id: int, actor: str) -> None:
     """Remove an uploaded region; refused while figures uploaded for it are still active."""
     with db.writer() as con:
         batch = batch_row(con, kode_kab, import_id)
+        reject_if_errors(rollback_scope_problems(con, kode_kab, batch, actor))
         others = run_query(con, "import_batches", kode_kab=kode_kab)
         others = others[others["is_active"] & (others["import_id"] != import_id)]
         if not others.empty:

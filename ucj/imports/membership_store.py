@@ -24,6 +24,7 @@ from ucj.imports.store import (
     open_batch,
     record_change,
     same_file_problems,
+    scope_problems,
     table_counts,
 )
 
@@ -56,7 +57,9 @@ def overlap_problems(
 
 def commit(con: duckdb.DuckDBPyConnection, staged: Staged, actor: str) -> Committed:
     """Store the staged extract in the caller's transaction (`Database.writer()`); ImportRejected on overlap."""
-    problems = same_file_problems(con, staged.kode_kab, staged.sha256, staged.file_name)
+    # an extract counts the whole kab/kota (its totals too): only a scope covering the kab/kota may store it
+    problems = scope_problems(con, actor, staged.kode_kab, staged.file_name)
+    problems = problems or same_file_problems(con, staged.kode_kab, staged.sha256, staged.file_name)
     problems = problems or overlap_problems(con, staged.kode_kab, staged.counts, staged.file_name)
     if problems:
         raise ImportRejected(problems)

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 import duckdb
 
 from ucj import audit, fmt
+from ucj.auth import guard
+from ucj.auth.guard import OutOfScope
 from ucj.db import execute, run_query
 from ucj.imports.areas import Region
 from ucj.imports.kind import Batch, Context, ImportKind, Request
@@ -108,6 +110,41 @@ def check(con: duckdb.DuckDBPyConnection, request: Request, secret: bytes) -> Ch
     return Checked(kind, region, table, records, stored, tuple(problems), labels)
 
 
+def scope_problems(
+    con: duckdb.DuckDBPyConnection,
+    actor: str,
+    kode_kab: str,
+    file_name: str,
+    records: list[Record] | None = None,
+    column: str | None = None,
+) -> list[Problem]:
+    """The scope check (ucj.auth.guard) as an upload's problem, naming the first row outside the actor's scope.
+
+    Without records the upload changes the whole kab/kota (boundaries, an extract); a record without an
+    area is a row of the kab/kota, one without a row number (a rollback's areas) is named by the file alone.
+    """
+    areas = None if records is None else [r.get("kode_wilayah") or kode_kab for r in records]
+    try:
+        guard.require(con, actor, kode_kab, areas)
+    except OutOfScope as exc:
+        params = {"areas": exc.params["areas"]}
+        if records is None or exc.index < 0 or records[exc.index]["row"] is None:
+            return [Problem("out_of_scope_region", file_name, params=params)]
+        return [Problem("out_of_scope", file_name, records[exc.index]["row"], column, params)]
+    return []
+
+
+def scoped_check(con: duckdb.DuckDBPyConnection, request: Request, secret: bytes, actor: str) -> Checked:
+    """`check` for this actor: the kab/kota must be open to their scope (known before reading the file),
+    and every file row must lie in it."""
+    reject_if_errors(scope_problems(con, actor, request.kode_kab, request.file_name, []))
+    checked = check(con, request, secret)
+    area = next((c for c in checked.kind.columns if c.is_area), None)
+    column = None if area is None else checked.labels.get(area.key, area.header)
+    reject_if_errors(scope_problems(con, actor, request.kode_kab, request.file_name, checked.records, column))
+    return checked
+
+
 def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     counts = run_query(con, "import_table_counts")
     return dict(zip(counts["target_table"], counts["row_count"].astype(int)))
@@ -186,8 +223,8 @@ def record_change(
 
 
 def commit(con: duckdb.DuckDBPyConnection, request: Request, actor: str, secret: bytes) -> Committed:
-    """Check again and store everything in the caller's transaction (`Database.writer()`)."""
-    checked = check(con, request, secret)
+    """Check again (the actor's scope too) and store everything in the caller's transaction (`Database.writer()`)."""
+    checked = scoped_check(con, request, secret, actor)
     kind = checked.kind
     before = table_counts(con)
     import_id = next_import_id(con)
@@ -221,9 +258,17 @@ def batch_row(con: duckdb.DuckDBPyConnection, kode_kab: str, import_id: int) -> 
     return found.iloc[0].to_dict()
 
 
+def rollback_scope_problems(con: duckdb.DuckDBPyConnection, kode_kab: str, batch: dict, actor: str) -> list[Problem]:
+    """Rolling an upload back changes every area its rows name: the actor's scope must cover them all."""
+    areas = run_query(con, "import_batch_areas", import_id=int(batch["import_id"]))["kode_wilayah"].tolist()
+    records = [{"kode_wilayah": kode, "row": None} for kode in areas]
+    return scope_problems(con, actor, kode_kab, batch["file_name"], records)
+
+
 def roll_back_rows(con: duckdb.DuckDBPyConnection, kode_kab: str, import_id: int, actor: str) -> int:
     """Delete exactly the rows of one figure upload and its source, in the caller's transaction."""
     batch = batch_row(con, kode_kab, import_id)
+    reject_if_errors(rollback_scope_problems(con, kode_kab, batch, actor))
     table = TABLES[batch["kind"]]
     before = table_counts(con)
     for statement in UNDO_STATEMENTS:

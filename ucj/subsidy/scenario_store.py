@@ -11,6 +11,7 @@ import datetime as dt
 import duckdb
 
 from ucj import audit
+from ucj.auth import guard
 from ucj.db import execute, run_query
 from ucj.subsidy.rules import RuleBook
 from ucj.subsidy.scenario import ScenarioError, decode
@@ -30,6 +31,7 @@ def save(con: duckdb.DuckDBPyConnection, encoded: str, book: RuleBook, *, actor:
         raise ScenarioError("err.scenario_unnamed")
     if not scenario.region:
         raise ScenarioError("err.scenario_no_region")
+    guard.require(con, actor, scenario.region)
     before = saved(con, scenario.region)
     execute(
         con,
@@ -54,6 +56,7 @@ def save(con: duckdb.DuckDBPyConnection, encoded: str, book: RuleBook, *, actor:
 
 def delete(con: duckdb.DuckDBPyConnection, kode_kab: str, name: str, *, actor: str) -> None:
     """Remove a saved scenario; a name that is not there is a ScenarioError."""
+    guard.require(con, actor, kode_kab)
     before = saved(con, kode_kab)
     if name not in before:
         raise ScenarioError("err.scenario_not_saved", name=name)

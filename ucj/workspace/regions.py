@@ -15,6 +15,7 @@ import pandas as pd
 import shapely
 
 from ucj import audit
+from ucj.auth import guard
 from ucj.db import execute, run_query
 from ucj.errors import Explained
 from ucj.imports.boundary_store import slug_for
@@ -73,6 +74,7 @@ def _desa_rows(listed: pd.DataFrame, polygons: gpd.GeoDataFrame | None) -> list[
 
 def add_kabkota(con: duckdb.DuckDBPyConnection, kode_kab: str, actor: str) -> Added:
     """Store one kab/kota of the national list in the caller's transaction; refused if it is already there."""
+    guard.require(con, actor, kode_kab)
     try:
         row = national.kabkota_row(kode_kab)
     except national.UnknownArea:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 import duckdb
 import streamlit as st
 
+from ucj.auth.guard import OutOfScope
 from ucj.collab.rules import Rejected
 from ucj.fmt import Lang
 from ucj.markup import plain
@@ -26,6 +27,9 @@ def save(
         result = write(change)
     except Rejected as rejected:
         st.error("\n".join(f"- {plain(message)}" for message in rejected.messages(lang)))
+        return
+    except OutOfScope as refused:
+        st.error(plain(refused.message(lang)))
         return
     flash(confirm(result))
     if before_rerun is not None:

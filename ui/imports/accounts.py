@@ -1,4 +1,4 @@
-"""Admin sections of the Data page: accounts (create, role, disable, reset password) and the audit log."""
+"""Admin sections of the Data page: accounts (create, role, areas, disable, reset password) and the audit log."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import datetime as dt
 import streamlit as st
 
 from ucj.auth import ROLES, AccountError
-from ucj.auth.accounts import create_user, set_active, set_password, set_role
+from ucj.auth.accounts import create_user, set_active, set_password, set_role, set_scope
+from ucj.auth.scope import parse
 from ucj.fmt import Lang
 from ucj.i18n import t
 from ui.db import query, write
@@ -26,7 +27,7 @@ def _apply(change, lang: Lang, done_key: str) -> None:
     try:
         write(change)
     except AccountError as exc:
-        st.error(t(f"data.account.{exc.code}", lang))
+        st.error(t(f"data.account.{exc.code}", lang, **exc.params))
         return
     st.session_state[_DONE] = done_key
     st.rerun()
@@ -37,9 +38,11 @@ def _create(admin: str, lang: Lang) -> None:
         st.markdown(f"**{t('data.user_new', lang)}**")
         name = st.text_input(t("auth.username", lang), key="data_user_name")
         role = st.selectbox(t("data.user_role", lang), ROLES, format_func=_role_label(lang), key="data_user_role")
+        scope = st.text_input(t("data.user_scope", lang), key="data_user_scope", max_chars=400)
         password = st.text_input(t("auth.password", lang), type="password", key="data_user_password")
         if st.form_submit_button(t("data.user_create", lang), key="data_user_create"):
-            _apply(lambda con: create_user(con, name, password, role, admin), lang, "data.user_created")
+            areas = parse(scope)
+            _apply(lambda con: create_user(con, name, password, role, admin, areas), lang, "data.user_created")
 
 
 def _change(accounts, admin: str, lang: Lang) -> None:
@@ -57,6 +60,12 @@ def _change(accounts, admin: str, lang: Lang) -> None:
     password = right.text_input(t("data.user_new_password", lang), type="password", key="data_user_new_password")
     if right.button(t("data.user_set_password", lang), key="data_user_set_password"):
         _apply(lambda con: set_password(con, name, password, admin, now), lang, "data.user_changed")
+    current = accounts.set_index("username").loc[name, "scope"]
+    shown = current if isinstance(current, str) else ""  # no areas: the whole workspace
+    # keyed by the account, so the field shows that account's areas
+    scope = st.text_input(t("data.user_scope", lang), value=shown, key=f"data_user_scope_{name}", max_chars=400)
+    if st.button(t("data.user_set_scope", lang), key="data_user_set_scope"):
+        _apply(lambda con: set_scope(con, name, parse(scope), admin), lang, "data.user_scope_changed")
 
 
 def accounts(ctx: Context, admin: str) -> None:

@@ -16,7 +16,7 @@ from ucj.imports.membership import ExtractKind
 from ucj.imports.problems import ImportRejected
 from ucj.imports.reading import list_sheets
 from ucj.imports.rows import Record
-from ucj.imports.store import Checked, check, commit, safe_file_name
+from ucj.imports.store import Checked, commit, safe_file_name, scoped_check
 from ucj.imports.table import MAX_BYTES
 from ucj.imports.templates import column_guide, template_frame
 from ui.db import database, install_key, write
@@ -109,7 +109,7 @@ def render(ctx: Context, editor: str) -> None:
         if request is None:
             return
         with database().reading() as con:
-            checked = check(con, request, install_key())
+            checked = scoped_check(con, request, install_key(), editor)
     except ImportRejected as exc:
         show_problems(exc.problems, lang, key="data_problems")
         return

@@ -8,8 +8,10 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 import pandas as pd
 import streamlit as st
 
+from ucj.auth.guard import OutOfScope
 from ucj.fmt import Lang
 from ucj.i18n import t
+from ucj.markup import plain
 from ucj.slides.registry import SLIDES
 from ucj.subsidy import scenario_store
 from ucj.subsidy.evaluate import SUMMARY_KEYS, Results, evaluate, summary
@@ -52,17 +54,24 @@ def _save(s: Scenario, book: RuleBook, lang: Lang) -> None:
     if editor is None:
         _session(s.region)[name] = encoded
         return
-    write(lambda con: scenario_store.save(con, encoded, book, actor=editor, now=dt.datetime.now()))
+    try:
+        write(lambda con: scenario_store.save(con, encoded, book, actor=editor, now=dt.datetime.now()))
+    except OutOfScope as refused:
+        st.error(plain(refused.message(lang)))
+        return
     _session(s.region).pop(name, None)
 
 
-def _delete(kode_kab: str) -> None:
+def _delete(kode_kab: str, lang: Lang) -> None:
     name = st.session_state[key("load_pick")]
     if _session(kode_kab).pop(name, None) is not None:
         return
     editor = access.current_editor()
     if editor is not None and name in _shared(kode_kab):
-        write(lambda con: scenario_store.delete(con, kode_kab, name, actor=editor))
+        try:
+            write(lambda con: scenario_store.delete(con, kode_kab, name, actor=editor))
+        except OutOfScope as refused:
+            st.error(plain(refused.message(lang)))
 
 
 def save_and_load(book: RuleBook, region: Region, evidence: list[Evidence], scenario: Scenario, lang: Lang) -> None:
@@ -93,7 +102,7 @@ def save_and_load(book: RuleBook, region: Region, evidence: list[Evidence], scen
         )
         pick = st.session_state[key("load_pick")]
         if pick in own or (editor and pick in shared):
-            st.button(t("kalk.delete", lang), key=key("delete"), on_click=_delete, args=(scenario.region,))
+            st.button(t("kalk.delete", lang), key=key("delete"), on_click=_delete, args=(scenario.region, lang))
 
 
 def compare(current: Results, book: RuleBook, region: Region, kode_kab: str, lang: Lang) -> None:
