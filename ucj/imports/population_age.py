@@ -38,12 +38,15 @@ AGE = Column(
 PERSONS = persons("jumlah penduduk", "jumlah", "penduduk", "jumlah jiwa", "jiwa", "population", "persons")
 
 
+def _rate_ok(rate: object) -> bool:
+    """A TPAK is a percentage above 0 (nobody working is no rate to multiply by) and at most 100."""
+    return isinstance(rate, int | float) and math.isfinite(rate) and 0 < rate <= 100
+
+
 def tpak_of(ctx: Context) -> Tpak | None:
     """The TPAK and source entered beside the upload, or None when either is missing or out of range."""
     rate, source = ctx.request.options.get("tpak"), str(ctx.request.options.get("tpak_source") or "").strip()
-    if not isinstance(rate, int | float) or not math.isfinite(rate) or not 0 < rate <= 100 or not source:
-        return None
-    return Tpak(float(rate), source)
+    return Tpak(float(rate), source) if _rate_ok(rate) and source else None
 
 
 def shape(record: Record) -> Record:
@@ -63,7 +66,7 @@ def option_problems(records: list[Record], ctx: Context) -> list[Problem]:
     problems = []
     if rate is None:
         problems.append(Problem("tpak_missing", ctx.file_name))
-    elif not isinstance(rate, int | float) or not math.isfinite(rate) or not 0 < rate <= 100:
+    elif not _rate_ok(rate):
         problems.append(Problem("tpak_range", ctx.file_name, params={"value": rate}))
     if not str(ctx.request.options.get("tpak_source") or "").strip():
         problems.append(Problem("tpak_source_missing", ctx.file_name))
@@ -111,7 +114,7 @@ def taken_problems(records: list[Record], ctx: Context) -> list[Problem]:
     owner = {(r.kode_wilayah, pd.Timestamp(r.period).date()): int(r.import_id) for r in stored.itertuples()}
     summed, _ = kecamatan_totals(records, ctx.region)
     first_rows = {key: rows[0]["row"] for key, rows in _tables(records).items()}
-    wanted = list(first_rows) + [(k[0], reference_period(k[3], k[4])) for k in summed]
+    wanted = list(first_rows) + [(area.kode, area.period) for area in summed]
     return [
         Problem(
             "already_uploaded",
@@ -132,10 +135,16 @@ def partial_warnings(records: list[Record], ctx: Context) -> list[Problem]:
         Problem(
             "age_kecamatan_partial",
             ctx.file_name,
-            params={"area": name, "present": present, "total": total, "semester": semester, "year": year},
+            params={
+                "area": area.name,
+                "present": present,
+                "total": total,
+                "semester": area.semester,
+                "year": area.year,
+            },
             severity="warning",
         )
-        for (_, _, name, year, semester), (present, total) in sorted(partial.items())
+        for area, (present, total) in sorted(partial.items())
     ]
 
 

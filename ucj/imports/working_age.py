@@ -13,6 +13,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import NamedTuple
 
 from ucj import fmt
 from ucj.imports.age_groups import WORKING_AGE
@@ -29,6 +30,20 @@ class Tpak:
 
     percent: float
     source: str
+
+
+class AreaSemester(NamedTuple):
+    """One area's DKB table for one semester."""
+
+    kode: str
+    level: str
+    name: str
+    year: int
+    semester: int
+
+    @property
+    def period(self) -> dt.date:
+        return reference_period(self.year, self.semester)
 
 
 def reference_period(year: int, semester: int) -> dt.date:
@@ -49,11 +64,11 @@ def method(year: int, semester: int, tpak: Tpak) -> str:
     )
 
 
-def _working_age(records: list[Record]) -> dict[tuple, int]:
-    """Working-age persons per (area, year, semester), for every area the file lists."""
-    totals: dict[tuple, int] = defaultdict(int)
+def _working_age(records: list[Record]) -> dict[AreaSemester, int]:
+    """Working-age persons per area and semester, for every area the file lists."""
+    totals: dict[AreaSemester, int] = defaultdict(int)
     for r in records:
-        key = (r["kode_wilayah"], r["level"], r["area_name"], r["year"], r["semester"])
+        key = AreaSemester(r["kode_wilayah"], r["level"], r["area_name"], r["year"], r["semester"])
         totals[key] += r["persons"] if r["age_low"] >= WORKING_AGE else 0
     return totals
 
@@ -65,21 +80,23 @@ def _desa_by_kecamatan(region: Region) -> dict[str, set[str]]:
     return found
 
 
-def kecamatan_totals(records: list[Record], region: Region) -> tuple[dict[tuple, int], dict[tuple, tuple[int, int]]]:
+def kecamatan_totals(
+    records: list[Record], region: Region
+) -> tuple[dict[AreaSemester, int], dict[AreaSemester, tuple[int, int]]]:
     """Working age of the kecamatan the file gives only as desa: complete ones summed, partial ones
     as (desa in the file, desa in the kecamatan)."""
     own = _working_age(records)
-    listed = {(k[0], k[3], k[4]) for k in own if k[1] == "kecamatan"}
+    listed = {(a.kode, a.year, a.semester) for a in own if a.level == "kecamatan"}
     desa: dict[tuple, dict[str, int]] = defaultdict(dict)
-    for (kode, level, _, year, semester), persons in own.items():
-        if level == "desa":
-            desa[(kode.rsplit(".", 1)[0], year, semester)][kode] = persons
+    for area, persons in own.items():
+        if area.level == "desa":
+            desa[(area.kode.rsplit(".", 1)[0], area.year, area.semester)][area.kode] = persons
     all_desa = _desa_by_kecamatan(region)
     summed, partial = {}, {}
     for (kode_kec, year, semester), parts in desa.items():
         if (kode_kec, year, semester) in listed:
             continue
-        key = (kode_kec, "kecamatan", region.kecamatan[kode_kec], year, semester)
+        key = AreaSemester(kode_kec, "kecamatan", region.kecamatan[kode_kec], year, semester)
         if set(parts) >= all_desa[kode_kec]:
             summed[key] = sum(parts.values())
         else:
@@ -91,21 +108,21 @@ def workforce_rows(records: list[Record], region: Region, tpak: Tpak) -> list[Re
     """One workforce row per desa and kecamatan and semester: working age × TPAK, with its rule."""
     summed, _ = kecamatan_totals(records, region)
     rows = []
-    for (kode, level, name, year, semester), working in (_working_age(records) | summed).items():
+    for area, working in (_working_age(records) | summed).items():
         rows.append(
             {
                 "row": None,
                 "measure": "workforce",
-                "kode_wilayah": kode,
-                "level": level,
-                "area_name": name,
-                "year": year,
-                "semester": semester,
-                "period": reference_period(year, semester),
+                "kode_wilayah": area.kode,
+                "level": area.level,
+                "area_name": area.name,
+                "year": area.year,
+                "semester": area.semester,
+                "period": area.period,
                 "age_group": f"{WORKING_AGE}+",
                 "working_age": working,
                 "persons": labour_force(working, tpak.percent),
-                "method": method(year, semester, tpak),
+                "method": method(area.year, area.semester, tpak),
             }
         )
     return sorted(rows, key=lambda r: (r["period"], r["kode_wilayah"]))
