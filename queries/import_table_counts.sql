@@ -3,6 +3,7 @@ with final as (
     select 'participants' as target_table, count(*) as row_count from participants
     union all select 'workforce', count(*) from workforce
     union all select 'population', count(*) from population
+    union all select 'population_age', count(*) from population_age
     union all select 'target', count(*) from target
     union all select 'perisai_agent', count(*) from perisai_agent
     union all select 'recipient', count(*) from recipient

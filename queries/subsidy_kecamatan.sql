@@ -19,7 +19,7 @@ workforce_ranked as (
             partition by w.kode_wilayah
             order by w.period desc, k.precedence
         ) as pick
-    from workforce as w
+    from workforce_in_use as w
     inner join kind_precedence as k using (kind)
     inner join source as s using (source_id)
     where w.level = 'kecamatan' and starts_with(w.kode_wilayah, $kode_kab || '.')

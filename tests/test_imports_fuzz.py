@@ -63,6 +63,8 @@ NASTY = [
     "Ĳ",
     "x" * 300,
 ]
+# What the Data page asks beside a file: a recipient list's OPD and kind, a DKB table's TPAK and its source.
+OPTIONS = {"opd": "Dinsos", "list_kind": "subsidy", "tpak": 67.27, "tpak_source": "BPS Kota Padang"}
 CELL = st.one_of(st.sampled_from(NASTY), st.text(max_size=30), st.integers(-(10**6), 10**6).map(str))
 
 
@@ -112,7 +114,7 @@ def attempt(fuzzed: Fuzzed, request: Request) -> list[str]:
     data=st.binary(max_size=3000), kind=st.sampled_from(sorted(KINDS)), name=st.sampled_from(["a.csv", "a.xlsx", "a"])
 )
 def test_random_bytes(con, data, kind, name):
-    attempt(con, Request(kind, "13.71", name, data, options={"opd": "Dinsos", "list_kind": "subsidy"}))
+    attempt(con, Request(kind, "13.71", name, data, options=OPTIONS))
 
 
 @SETTINGS
@@ -126,7 +128,7 @@ def test_text_in_any_encoding(con, rows, encoding, delimiter, kind):
     header = [c.header for c in KINDS[kind].columns]
     text = csv_bytes([header, *rows], delimiter, "utf-8").decode("utf-8")
     data = text.encode(encoding, errors="replace")
-    attempt(con, Request(kind, "13.71", "teks.csv", data, options={"opd": "Dinsos", "list_kind": "subsidy"}))
+    attempt(con, Request(kind, "13.71", "teks.csv", data, options=OPTIONS))
 
 
 @SETTINGS
@@ -148,6 +150,28 @@ def test_mutated_valid_participants(con, changes, encoding):
             "participants", "13.71", "mutasi.csv", csv_bytes(rows, ";", "utf-8").decode().encode(encoding, "replace")
         ),
     )
+
+
+DKB_HEADER = ["desa/kelurahan", "tahun", "semester", "kelompok umur", "jumlah"]
+DKB_AGES = ["0-4", "5-14", "15-19", "20-74", "75+"]
+
+
+@SETTINGS
+@given(
+    changes=st.lists(st.tuples(st.integers(0, 10), st.integers(0, 4), CELL), max_size=4),
+    tpak=st.one_of(st.none(), st.floats(allow_nan=True), st.sampled_from([0, 67.27, 100, 100.01, -1])),
+    source=st.sampled_from(["BPS Kota Padang", "", "=cmd"]),
+)
+@example(changes=[(3, 3, "10-19")], tpak=67.27, source="BPS Kota Padang")  # a group across 15
+@example(changes=[], tpak=67.27, source="BPS Kota Padang")  # stored, spread rows of two kelurahan replaced
+def test_mutated_valid_dkb_tables(con, changes, tpak, source):
+    """A good DKB table of two kelurahan with a few cells replaced: stored when still valid, refused otherwise."""
+    areas = ("13.71.01.1001", "Alang Laweh")
+    rows = [list(DKB_HEADER)] + [[kode, 2031, 1, age, 100 + i] for kode in areas for i, age in enumerate(DKB_AGES)]
+    for row, column, value in changes:
+        rows[row][column] = value
+    options = {"tpak": tpak, "tpak_source": source}
+    attempt(con, Request("population_age", "13.71", "dkb.csv", csv_bytes(rows), options=options))
 
 
 # openpyxl refuses to write control characters, so they are dropped from generated Excel text
@@ -174,7 +198,7 @@ def test_excel_sheets_merges_formulas(con, sheets, merge, pick, kind):
     data = xlsx_bytes(book, merge=merge)
     names = list(book)
     sheet = names[pick] if pick < len(names) else None
-    attempt(con, Request(kind, "13.71", "buku.xlsx", data, sheet, {"opd": "Dinsos", "list_kind": "registered"}))
+    attempt(con, Request(kind, "13.71", "buku.xlsx", data, sheet, OPTIONS | {"list_kind": "registered"}))
 
 
 NIK = st.one_of(

@@ -24,3 +24,18 @@ union all
 select kode_kec as kode, nama from kecamatan
 union all
 select kode_desa as kode, nama from desa;
+
+-- The workforce rows screens use. An import's estimate (a DKB age table × TPAK, kind 'estimate' with an
+-- import_id) takes the place of the build's spread estimates (kind 'estimate', no import_id) for its area at
+-- every period: the spread only shares out a regional total, the DKB rule follows where people live. Every
+-- query that reads workforce for a screen reads this view; kind_precedence still orders what is left.
+create view workforce_in_use as
+with dkb_areas as (
+    select distinct kode_wilayah
+    from workforce
+    where kind = 'estimate' and import_id is not null
+)
+
+select w.*
+from workforce as w
+where not (w.kind = 'estimate' and w.import_id is null and w.kode_wilayah in (select kode_wilayah from dkb_areas));

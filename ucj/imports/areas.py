@@ -77,6 +77,24 @@ class Region:
             raise CellError("unknown_desa", value=raw, region=self.nama)
         return Area(found[0], "desa", self.desa[found[0]])
 
+    def match_place(self, cell: Cell) -> Area:
+        """Like `match`, but a name may also be a desa/kelurahan's (DKB tables list desa by name),
+        and a code of another kab/kota is refused as such."""
+        cell = required(cell)
+        raw = str(int(cell)) if isinstance(cell, float) and cell.is_integer() else str(cell).strip()
+        if _CODE.match(raw) or _CODE_AND_NAME.match(raw):
+            digits = re.sub(r"\D", "", raw.split()[0] if _CODE_AND_NAME.match(raw) else raw)
+            if len(digits) >= 4 and digits[:4] != self.kode_kab.replace(".", ""):
+                raise CellError("area_other_region", value=raw, region=self.nama)
+            return self.match(cell)
+        try:
+            return self._by_name(raw)
+        except CellError as by_kecamatan:
+            try:
+                return self.match_desa(raw)
+            except CellError as by_desa:
+                raise by_desa if by_desa.code == "desa_ambiguous" else by_kecamatan from None
+
     def _by_code(self, raw: str) -> Area:
         digits = re.sub(r"\D", "", raw)
         parts = [digits[0:2], digits[2:4], digits[4:6], digits[6:]]

@@ -24,6 +24,7 @@ class Column:
     parse: Callable[[Cell], object] | None  # None: an area, matched against the region's kecamatan
     example: str
     required: bool = True
+    desa_names: bool = False  # an area column whose names may be desa/kelurahan names too
 
     @property
     def is_area(self) -> bool:

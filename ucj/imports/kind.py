@@ -72,6 +72,8 @@ class ImportKind:
     value: str = "persons"
     shape: Callable[[Record], Record] = lambda record: record  # fields computed from parsed cells
     versioned: bool = True  # rows keyed by identity: an earlier active upload of the same key blocks this one
+    # rows the kind computes from the file's and stores with them (a DKB age table's workforce)
+    derive: Callable[[list[Record], Context], list[Record]] | None = None
 
     def key_of(self, record: Record) -> tuple[object, ...]:
         return tuple(record.get(f) for f in self.identity)
@@ -102,12 +104,12 @@ class ImportKind:
                 problems.append(Problem("already_uploaded", ctx.file_name, record["row"], None, params))
         return problems
 
-    def completed(self, records: list[Record], region: Region) -> list[Record]:
-        """The file's records plus the totals its complete parts imply."""
+    def completed(self, records: list[Record], ctx: Context) -> list[Record]:
+        """The file's records plus the totals its complete parts imply and the rows the kind derives."""
         out = list(records)
         for axis in self.axes:
-            out += derived_totals(out, axis, region, self.value)
-        return out
+            out += derived_totals(out, axis, ctx.region, self.value)
+        return out + (self.derive(records, ctx) if self.derive else [])
 
 
 def execute_with_rows(

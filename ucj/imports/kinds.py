@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ucj.imports import measures, membership, participants, perisai, recipient_list, targets
+from ucj.imports import measures, membership, participants, perisai, population_age, recipient_list, targets
 from ucj.imports.kind import ImportKind
 
 KINDS: dict[str, ImportKind] = {
@@ -11,6 +11,7 @@ KINDS: dict[str, ImportKind] = {
         participants.KIND,
         measures.WORKFORCE,
         measures.POPULATION,
+        population_age.KIND,
         targets.KIND,
         recipient_list.KIND,
         perisai.KIND,

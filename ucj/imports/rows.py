@@ -47,7 +47,7 @@ def _parse(col: Column, cell: object, region: Region) -> object:
     if not col.required and is_blank(cell):
         return None
     if col.is_area:
-        return region.match(cell)
+        return region.match_place(cell) if col.desa_names else region.match(cell)
     return col.parse(cell)
 
 

@@ -34,7 +34,11 @@ UNDO_STATEMENTS = (
     "import_undo_participant",
     "import_undo_participant_extract",
     "import_undo_workforce",
+    "import_undo_population_age_workforce",  # a DKB upload's estimates, then the spread rows they displaced
+    "import_undo_workforce_replaced",
+    "import_undo_workforce_replaced_clear",
     "import_undo_population",
+    "import_undo_population_age",
     "import_undo_target",
     "import_undo_perisai",
     "import_undo_recipients",
@@ -104,7 +108,7 @@ def check(con: duckdb.DuckDBPyConnection, request: Request, secret: bytes) -> Ch
     if not records and not errors(problems):
         problems.append(Problem("no_rows", request.file_name))
     problems += kind.problems(records, ctx)
-    stored = kind.completed(records, region)
+    stored = kind.completed(records, ctx)
     problems += kind.overlap_problems(stored, ctx)
     reject_if_errors(problems)
     return Checked(kind, region, table, records, stored, tuple(problems), labels)

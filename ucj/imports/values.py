@@ -138,6 +138,19 @@ def month(cell: Cell) -> int:
     return int(value)
 
 
+SEMESTERS = {1: ("1", "i", "semester1", "smt1", "s1", "sem1"), 2: ("2", "ii", "semester2", "smt2", "s2", "sem2")}
+
+
+def semester(cell: Cell) -> int:
+    """1 or 2 from a number, a Roman numeral or 'Semester 1' (DKB tables come per semester)."""
+    cell = required(cell)
+    key = squash(str(int(cell)) if isinstance(cell, float) and cell.is_integer() else cell)
+    for number, aliases in SEMESTERS.items():
+        if key in aliases:
+            return number
+    raise CellError("bad_semester", value=cell)
+
+
 def choice(cell: Cell, options: dict[str, tuple[str, ...]], code: str) -> str:
     key = squash(required(cell))
     for value, aliases in options.items():

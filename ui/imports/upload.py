@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
@@ -22,10 +24,16 @@ from ucj.imports.templates import column_guide, template_frame
 from ui.db import database, install_key, write
 from ui.imports import membership
 from ui.imports.downloads import download_buttons
+from ui.imports.population_age import tpak_options
 from ui.imports.problems import show_problems
 from ui.imports.recipients import list_options
 from ui.layout import Context
 
+# The facts a kind needs beside its file, asked before the upload (a list's OPD, the TPAK of a DKB table).
+FORM_OPTIONS: dict[str, Callable[[Context], dict[str, object]]] = {
+    "recipients": lambda ctx: list_options(ctx.lang),
+    "population_age": tpak_options,
+}
 _UPLOADS = "data_upload_round"  # bumped after a commit, so the uploader starts empty
 _DONE = "data_import_done"
 PREVIEW_ROWS = 200
@@ -62,14 +70,15 @@ def preview_frame(checked: Checked, lang: Lang) -> pd.DataFrame:
 def _preview(checked: Checked, lang: Lang) -> None:
     derived = len(checked.stored) - len(checked.records)
     rows, extra = fmt.number(len(checked.records), lang), fmt.number(derived, lang)
-    st.success(t("data.checked", lang, rows=rows, derived=extra))
+    message = "data.checked_derived" if checked.kind.derive else "data.checked"
+    st.success(t(message, lang, rows=rows, derived=extra))
     if checked.warnings:
         show_problems(checked.warnings, lang, key="data_warnings")
     st.dataframe(preview_frame(checked, lang), hide_index=True, key="data_preview")
 
 
 def _request(kind: ImportKind, ctx: Context) -> Request | None:
-    options = list_options(ctx.lang) if kind.key == "recipients" else {}
+    options = FORM_OPTIONS[kind.key](ctx) if kind.key in FORM_OPTIONS else {}
     round_ = st.session_state.setdefault(_UPLOADS, 0)
     upload = st.file_uploader(
         t("data.upload", ctx.lang, limit=MAX_BYTES // 2**20),
