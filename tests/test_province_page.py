@@ -47,3 +47,12 @@ def test_a_click_on_a_held_kabkota_opens_it(app_db):
     at.run()
     assert not at.exception
     assert at.title[0].value == "Kabupaten Jember"  # Beranda of the kab/kota clicked
+
+
+def test_a_scoped_viewer_sees_figures_only_for_the_kabkota_their_scope_opens(demo_db):
+    db = Database(demo_db, writable=False)
+    rows = province_rows(db.query, "13", db.query("regions"), scope=("13.71.01",)).set_index("kode")
+    db.close()
+    assert rows.loc["13.71", "slug"] == "padang" and rows.loc["13.71", "coverage"] > 0  # a kecamatan opens its kota
+    assert pd.isna(rows.loc["13.03", "slug"]) and pd.isna(rows.loc["13.03", "coverage"])  # Sijunjung: not theirs
+    assert rows.loc["13.03", "population"] > 0  # the national figures stay: they are public

@@ -7,18 +7,20 @@ from __future__ import annotations
 import pandas as pd
 import shapely
 
+from ucj.auth.scope import WHOLE, Scope, opens
 from ucj.db import Query
 from ucj.map.geometry import FeatureCollection, feature_collection
 from ucj.region.headline import region_headline
 from ucj.workspace import national
 
 
-def province_rows(query: Query, kode_prov: str, regions: pd.DataFrame) -> pd.DataFrame:
-    """kode, nama, slug (None when not in the database), coverage (ratio or None) with kind, date and
-    source, active participants, and the published population with its year and source."""
+def province_rows(query: Query, kode_prov: str, regions: pd.DataFrame, scope: Scope = WHOLE) -> pd.DataFrame:
+    """kode, nama, slug (None when not in the database or not opened by `scope`), coverage (ratio or
+    None) with kind, date and source, active participants, and the published population with its year
+    and source. A kab/kota outside the viewer's scope is listed with its national figures only."""
     listed = national.kabkota()
     listed = listed[listed["kode_prov"] == kode_prov]
-    slugs = dict(zip(regions["kode_kab"], regions["slug"]))
+    slugs = {kode: slug for kode, slug in zip(regions["kode_kab"], regions["slug"]) if opens(scope, kode)}
     rows = []
     for kode, nama, persons in zip(listed["kode"], listed["nama"], listed["penduduk_total"]):
         row = {"kode": kode, "nama": nama, "slug": slugs.get(kode), "population": float(persons)}
