@@ -134,7 +134,7 @@ def participants_sql(rows: int, kecamatan: list[str]) -> str:
                 + cast(hash(i * 7) % 900 as integer)) as date),
             null,
             ([{codes}])[1 + cast(hash(i * 3) % {len(kecamatan)} as integer)],
-            'nik', '13.71', null, null, null
+            'nik', '13.71', null, null, null, person_key_of('h' || i)
         from range({rows}) as t (i)
     """
 

@@ -45,7 +45,8 @@ select
     'desa', null,
     case i % 5 when 0 then 'APBD' when 1 then 'MANDIRI' when 2 then 'PEMBERI_KERJA' when 3 then 'APBDES' else 'CSR' end,
     null,
-    case when i % 25 = 0 then 'A' || (i % 40) end
+    case when i % 25 = 0 then 'A' || (i % 40) end,
+    person_key_of(sha256(i::varchar))
 from (
     select i, (date '2020-01-01' + to_days((hash(i * 7) % 1800)::integer))::date as registered_on
     from range($n) as r (i)

@@ -15,7 +15,7 @@ months as (
 
 judged as (
     select
-        p.perisai_agent as agent, p.nik_hash, m.month,
+        p.perisai_agent as agent, p.person_key, m.month,
         participant_active_from(p.registered_on) <= m.month as registered,
         participant_active(e.active_rule, p.registered_on, p.last_paid_month, m.month) as paying
     from months as m
@@ -27,8 +27,8 @@ judged as (
 with_before as (
     select
         *,
-        lag(paying) over (partition by agent, nik_hash order by month) as paying_before,
-        lag(registered) over (partition by agent, nik_hash order by month) as registered_before
+        lag(paying) over (partition by agent, person_key order by month) as paying_before,
+        lag(registered) over (partition by agent, person_key order by month) as registered_before
     from judged
 ),
 

@@ -19,7 +19,7 @@ latest as (
 
 members as (
     select
-        p.nik_hash, p.segment, p.kode_kec, p.perisai_agent, p.last_paid_month,
+        p.nik_hash, p.person_key, p.segment, p.kode_kec, p.perisai_agent, p.last_paid_month,
         coalesce(p.funding, '-') as funding,
         date_trunc('month', p.registered_on)::date as registered_month
     from participant as p
@@ -54,7 +54,7 @@ cohorts as (
 
 split as (
     select
-        cohort, anchor, nik_hash, registered_month, last_paid_month,
+        cohort, anchor, person_key, registered_month, last_paid_month,
         case $split
             when 'segment' then segment
             when 'funding' then funding
@@ -64,9 +64,9 @@ split as (
     from cohorts
 ),
 
--- Each member's record in every extract: the newest from the member row itself, earlier ones by hash.
+-- Each member's record in every extract: the newest from the member row itself, earlier ones by person_key.
 older as (
-    select p.nik_hash, p.last_paid_month, p.import_id
+    select p.person_key, p.last_paid_month, p.import_id
     from participant as p
     where p.import_id in (select import_id from extracts where newest > 1)
 ),
@@ -77,7 +77,7 @@ records as (
     union all
     select s.cohort, s.part, s.anchor, s.registered_month, o.last_paid_month, o.import_id
     from older as o
-    inner join split as s using (nik_hash)
+    inner join split as s using (person_key)
 ),
 
 grouped as (

@@ -26,7 +26,7 @@ scope as (
 ),
 
 before as (
-    select p.nik_hash, p.last_paid_month as earlier_paid_month, e.extract_month as earlier_month
+    select p.person_key, p.last_paid_month as earlier_paid_month, e.extract_month as earlier_month
     from participant as p
     inner join earlier as e using (import_id)
 ),
@@ -37,7 +37,7 @@ behind as (
         coalesce(datediff('month', s.last_paid_month, s.extract_month), 999) as months_behind,
         datediff('month', b.earlier_paid_month, b.earlier_month) as earlier_behind
     from scope as s
-    left join before as b using (nik_hash)
+    left join before as b using (person_key)
 ),
 
 final as (

@@ -74,8 +74,8 @@ def add_extract(
     )
     con.executemany(
         "insert into participant (import_id, nik_hash, nik_region, name_enc, kpj_enc, segment, registered_on,"
-        " status, last_paid_month, kode_desa, kode_kec, area_basis, funding, perisai_agent)"
-        " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'nik', ?, ?)",
+        " status, last_paid_month, kode_desa, kode_kec, area_basis, funding, perisai_agent, person_key)"
+        " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'nik', ?, ?, person_key_of(?))",
         [
             [
                 import_id,
@@ -91,6 +91,7 @@ def add_extract(
                 p.kode_kec,
                 p.funding,
                 p.agent,
+                p.nik_hash,
             ]
             for p in people
         ],

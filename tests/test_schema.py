@@ -209,3 +209,20 @@ def test_an_older_workspace_takes_the_import_kinds_added_since(release1, tmp_pat
         con.execute(insert, [901, "population_age"])
         with pytest.raises(duckdb.ConstraintException):
             con.execute(insert, [902, "anything"])
+
+
+def test_participants_stored_before_person_keys_get_theirs(demo_db, tmp_path):
+    path = tmp_path / "lama.duckdb"
+    shutil.copy(demo_db, path)
+    with duckdb.connect(str(path)) as con:  # two extracts of one person, stored before the key existed
+        con.execute("delete from schema_version where version >= 4")
+        for import_id in (1, 2):
+            con.execute(
+                "insert into participant (import_id, nik_hash, nik_region, segment, registered_on, status,"
+                " area_basis) values (?, 'ab12', '137101', 'BPU', date '2023-01-05', 'aktif', 'nik')",
+                [import_id],
+            )
+    upgrade(path, backups=tmp_path / "backups")
+    with duckdb.connect(str(path), read_only=True) as con:
+        keys = con.execute("select distinct person_key, person_key_of(nik_hash) from participant").fetchall()
+    assert len(keys) == 1 and keys[0][0] == keys[0][1] > 0  # one person, one key, as new imports make it

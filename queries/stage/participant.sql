@@ -1,7 +1,7 @@
 -- The checked extract as participant rows (import_id 0 until the commit numbers it): the NIK only as
 -- its keyed hash and region part, name and KPJ number encrypted; the kecamatan from the desa column,
 -- else from the NIK ('nik'), and NIKs of another kab/kota apart ('luar').
-insert into participant
+insert into participant by name
 select
     0 as import_id,
     keyed_hash(n.nik) as nik_hash,
