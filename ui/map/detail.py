@@ -91,14 +91,17 @@ def selected_area(
             detail(focus.desa, names, values, map_inputs, selection, lang)
             return
         # On the desa map the values are the desa's: the kecamatan's rank needs the kecamatan's values.
-        kec_values = area_values(list(kecamatan["kode"]), kec_inputs, selection) if focus.drilled else values
+        kec_values = values
+        if focus.drilled:
+            kec_values = panels.values(kode_kab, "kecamatan", list(kecamatan["kode"]), selection)
         detail(focus.kec, names, kec_values, kec_inputs, selection, lang)
         if focus.drilled or focus.kec not in set(desa["kode_kec"]):
             return
         desa_inputs = panels.inputs(kode_kab, "desa")
         kec_desa = [k for k in desa["kode"] if k.startswith(f"{focus.kec}.")]
         st.markdown(f"**{t('peta.desa_breakdown', lang)}**")
-        panels.desa_breakdown(area_values(kec_desa, desa_inputs, selection), names, desa_inputs, selection.metric, lang)
+        desa_values = panels.values(kode_kab, "desa", kec_desa, selection)
+        panels.desa_breakdown(desa_values, names, desa_inputs, selection.metric, lang)
         st.button(
             t("peta.open_desa_map", lang),
             key="peta_drill",
