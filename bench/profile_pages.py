@@ -7,7 +7,9 @@ Each page opens once per region in AppTest (the process caches warm up), then N 
 sessions, as a new viewer would: "cpu" is the median thread CPU (time.thread_time) of the script thread over
 those runs, so other processes on the machine hardly disturb it. The last run is profiled with cProfile
 (inside the script thread) and its top functions printed, by cumulative and own time. `--widgets` also
-times a rerun after a filter change on the map and an input change in the calculator (median of 5).
+times a rerun after a filter change on the map and an input change in the calculator (median of 5), and
+what a full garbage collection costs with every page loaded (a server runs one after every script run unless
+runner.postScriptGC is off; AppTest never does).
 The demo database is built once into a temporary folder; the shipped data file is never read.
 """
 
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import gc
 import io
 import os
 import pstats
@@ -92,25 +95,34 @@ def page_cpu(clock: ScriptClock, region: str, script: str, n: int) -> float:
     return statistics.median(runs)
 
 
-def rerun_cpu(clock: ScriptClock, at: AppTest, change: Callable[[AppTest, int], None], n: int = 5) -> float:
-    runs = []
+def rerun_cpu(
+    clock: ScriptClock, at: AppTest, change: Callable[[AppTest, int], None], n: int = 5
+) -> tuple[float, float]:
+    """Median thread CPU of the script run, and median wall time of `at.run()`, after `change`."""
+    runs, walls = [], []
     for i in range(n):
         change(at, i)
+        start = time.perf_counter()
         at.run()
+        walls.append(time.perf_counter() - start)
         assert not at.exception, at.exception
         runs.append(clock.last())
-    return statistics.median(runs)
+    return statistics.median(runs), statistics.median(walls)
 
 
 def widgets(clock: ScriptClock) -> None:
     at = open_page("padang", "views/map.py")
     metrics = ["coverage", "active", "registered"]
-    cpu = rerun_cpu(clock, at, lambda a, i: a.selectbox(key="peta_metric").set_value(metrics[i % 3]))
-    print(f"map: metric change rerun cpu {cpu * 1000:.0f} ms (median of 5)")
+    cpu, wall = rerun_cpu(clock, at, lambda a, i: a.selectbox(key="peta_metric").set_value(metrics[i % 3]))
+    print(f"map: metric change rerun cpu {cpu * 1000:.0f} ms, wall {wall * 1000:.0f} ms (median of 5)")
     at = open_page("padang", "views/subsidy.py")
     key = next(w.key for w in at.number_input if w.key and "months" in w.key)
-    cpu = rerun_cpu(clock, at, lambda a, i: a.number_input(key=key).set_value(6 + i))
-    print(f"calculator: {key} change rerun cpu {cpu * 1000:.0f} ms (median of 5)")
+    cpu, wall = rerun_cpu(clock, at, lambda a, i: a.number_input(key=key).set_value(6 + i))
+    print(f"calculator: {key} change rerun cpu {cpu * 1000:.0f} ms, wall {wall * 1000:.0f} ms (median of 5)")
+    # AppTest never collects after a run; a server with runner.postScriptGC (Streamlit's default) does.
+    start = time.thread_time()
+    gc.collect(2)
+    print(f"a full gc.collect(2) with every page loaded: {(time.thread_time() - start) * 1000:.0f} ms cpu")
 
 
 def main() -> None:
