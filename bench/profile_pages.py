@@ -5,7 +5,8 @@ Run: .venv/bin/python bench/profile_pages.py [--pages map,subsidy] [--regions pa
 
 Each page opens once per region in AppTest (the process caches warm up), then N times more in fresh
 sessions, as a new viewer would: "cpu" is the median thread CPU (time.thread_time) of the script thread over
-those runs, so other processes on the machine hardly disturb it. The last run is profiled with cProfile
+those runs (and the least), so other processes on the machine hardly disturb it; "calls" counts the
+Python function calls of one run, which no load changes. The last run is profiled with cProfile
 (inside the script thread) and its top functions printed, by cumulative and own time. `--widgets` also
 times a rerun after a filter change on the map and an input change in the calculator (median of 5), and
 what a full garbage collection costs with every page loaded (a server runs one after every script run unless
@@ -86,13 +87,23 @@ def top(profile: cProfile.Profile, sort: str, count: int) -> str:
     return "\n".join(line for line in out.getvalue().splitlines()[6:] if line.strip())
 
 
-def page_cpu(clock: ScriptClock, region: str, script: str, n: int) -> float:
-    """Median CPU of the page's run in a fresh session (the frame's run before switching is not counted)."""
+def page_cpu(clock: ScriptClock, region: str, script: str, n: int) -> tuple[float, float]:
+    """Median and least CPU of the page's run in a fresh session (the frame's run before switching is not
+    counted). The least is the steadier figure: an automatic full garbage collection (0,2 s with every page
+    loaded) lands in some runs and not others."""
     runs = []
     for _ in range(n):
         open_page(region, script)
         runs.append(clock.last())
-    return statistics.median(runs)
+    return statistics.median(runs), min(runs)
+
+
+def function_calls(clock: ScriptClock, region: str, script: str) -> int:
+    """Python function calls of one run of the page: a count the machine's load cannot change."""
+    profile = cProfile.Profile(time.thread_time)
+    open_page(region, script, lambda: setattr(clock, "profile", profile))
+    clock.profile = None
+    return pstats.Stats(profile).total_calls  # type: ignore[attr-defined]
 
 
 def rerun_cpu(
@@ -141,12 +152,14 @@ def main() -> None:
         build(out=db)
         os.environ.update({"UCJ_DEMO_DB": str(db), "UCJ_WORKSPACE": "", RAISE_ENV: "1"})
         clock = ScriptClock()
-        print(f"{'page':<10} {'region':<12} cpu ms (median of {args.n}, thread CPU of the page's run)")
+        print(f"{'page':<10} {'region':<12} cpu ms: median, least of {args.n}; calls (thousands)")
         for script in scripts:
             for region in args.regions:
                 open_page(region, script)  # warm the process caches
-                cpu = page_cpu(clock, region, script, args.n)
-                print(f"{Path(script).stem:<10} {region:<12} {cpu * 1000:6.0f}", flush=True)
+                cpu, least = page_cpu(clock, region, script, args.n)
+                calls = function_calls(clock, region, script)
+                line = f"{Path(script).stem:<10} {region:<12} {cpu * 1000:6.0f} {least * 1000:6.0f} {calls / 1000:8.0f}"
+                print(line, flush=True)
             if args.top:
                 profile = cProfile.Profile(time.thread_time)  # CPU, not wall: others share the cores
                 open_page(args.regions[0], script, lambda: setattr(clock, "profile", profile))  # noqa: B023
