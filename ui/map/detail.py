@@ -28,7 +28,7 @@ from ucj.map.trend_charts import segment_trend_chart, target_chart
 from ucj.markup import plain
 from ucj.region.headline import coverage_figures
 from ucj.region.national_context import national_figures
-from ui.charts import altair_chart, spec
+from ui.charts import altair_chart, for_screen, spec
 from ui.db import database_path, query
 from ui.figures import BADGE_COLOUR, figure_card
 from ui.layout import Context
@@ -154,12 +154,13 @@ def _region_context(db: str, kode_kab: str, lang: Lang) -> _RegionContext:
     )
     monthly = segment_trend(kab_inputs.participants, kode_kab)
     monthly = monthly[monthly["segment"].isin(["PU", "BPU"])]
-    trend = None if monthly.empty else spec(segment_trend_chart, monthly, lang, t("peta.chart.pu_bpu", lang))
+    title = t("peta.chart.pu_bpu", lang)
+    trend = None if monthly.empty else for_screen(spec(segment_trend_chart, monthly, lang, title))
     realised = coverage_by_year(
         kab_inputs.participants, kab_inputs.workforce, query("published_coverage_rates", **params), kode_kab
     )
     targets = target_rates_by_year(kab_inputs.targets, kode_kab)
-    by_year = spec(target_chart, realised, targets, lang, t("peta.chart.target_by_year", lang))
+    by_year = for_screen(spec(target_chart, realised, targets, lang, t("peta.chart.target_by_year", lang)))
     return _RegionContext(coverage, national, target, trend, by_year)
 
 
