@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pandas as pd
 import streamlit as st
 
+from ucj.auth.scope import Scope
 from ucj.i18n import t
 from ucj.map.geometry import FeatureCollection
-from ucj.province.figures import province_features
+from ucj.province.figures import province_features, province_rows
+from ui.db import database_path, query
 
 _OPEN = "prov_open"
 _ABSENT = "prov_absent"
@@ -17,6 +20,17 @@ _ABSENT = "prov_absent"
 @st.cache_data(show_spinner=False, ttl=3600, max_entries=8)
 def features(kode_prov: str) -> FeatureCollection:
     return province_features(kode_prov)
+
+
+@st.cache_data(show_spinner=False, ttl=600, max_entries=64)
+def _rows(db: str, kode_prov: str, scope: Scope) -> pd.DataFrame:
+    # Each held kab/kota's headline costs 10–30 ms to work out; it changes only with the database.
+    return province_rows(query, kode_prov, query("regions"), scope)
+
+
+def kabkota_rows(kode_prov: str, scope: Scope) -> pd.DataFrame:
+    """`province_rows` of the province as `scope` may see it, cached by database, province and scope."""
+    return _rows(str(database_path()), kode_prov, scope)
 
 
 def open_on_click(slugs: dict[str, str | None]) -> Callable[[str], None]:

@@ -6,15 +6,7 @@ import streamlit as st
 
 from ucj.i18n import t
 from ucj.map.choropleth import base_map, choropleth_layer
-from ucj.map.coverage_metrics import (
-    area_values,
-    as_mappings,
-    bounds_of,
-    default_month,
-    first_with_data,
-    months_of,
-    target_for,
-)
+from ucj.map.coverage_metrics import as_mappings, bounds_of, default_month, months_of, target_for
 from ucj.map.metric_style import classes_for, formatter
 from ucj.map.public_export import withheld
 from ui import url_state
@@ -42,8 +34,8 @@ if not options:  # a region with boundaries but no figures yet: an all-grey map 
 features = view.features(ctx.kode_kab, focus.level, focus.kec if focus.drilled else None)
 areas = [f["properties"]["kode"] for f in features["features"]]
 month = default_month(map_inputs.participants, map_inputs.workforce) or options[-1]
-selection = panels.filters(lang, options, month, lambda: first_with_data(areas, map_inputs, month))
-values = area_values(areas, map_inputs, selection)
+selection = panels.filters(lang, options, month, lambda: panels.first_view(ctx.kode_kab, focus.level, areas, month))
+values = panels.values(ctx.kode_kab, focus.level, areas, selection)
 region_target = target_for(kec_inputs.targets, ctx.kode_kab, ctx.kode_kab, selection.month.year)
 classes = classes_for(selection.metric, values["value"], region_target[0].value if region_target else None)
 layer = choropleth_layer(

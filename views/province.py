@@ -7,13 +7,11 @@ from ucj import fmt
 from ucj.i18n import t
 from ucj.map.choropleth import base_map, choropleth_layer
 from ucj.map.metric_style import classes_for, formatter
-from ucj.province.figures import province_rows
 from ucj.workspace import national
 from ui.access import visible_scope
-from ui.db import query
 from ui.layout import context
 from ui.map import view
-from ui.province import features, open_on_click, opened
+from ui.province import features, kabkota_rows, open_on_click, opened
 
 ctx = context()
 lang = ctx.lang
@@ -27,7 +25,7 @@ if "prov_kode" not in st.session_state:
     st.session_state["prov_kode"] = ctx.kode_kab[:2]
 kode_prov = st.selectbox(t("prov.pick", lang), sorted(provinces), key="prov_kode", format_func=provinces.__getitem__)
 
-rows = province_rows(query, kode_prov, query("regions"), visible_scope())
+rows = kabkota_rows(kode_prov, visible_scope())
 shapes = features(kode_prov)
 values = {k: None if pd.isna(v) else float(v) for k, v in zip(rows["kode"], rows["coverage"])}
 kinds = {k: kind for k, kind in zip(rows["kode"], rows["kind"]) if isinstance(kind, str)}

@@ -9,13 +9,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
-from fpdf.fonts import FontFace
 
 from ucj import table_export
 from ucj.disclosure import suppress_small
 from ucj.fmt import Lang
 from ucj.i18n import t
-from ucj.subsidy.export_pdf import FONT_DIR, Report, paragraph
 
 # Relative widths of the printed worklist: NIK region, name, KPJ, desa, agent, segment, last paid,
 # months behind, status; and a wide last column for the visit's note.
@@ -30,6 +28,11 @@ def worklist_xlsx(people: pd.DataFrame, heading: list[str]) -> bytes:
 
 def worklist_pdf(people: pd.DataFrame, heading: list[str], lang: Lang) -> bytes:
     """Landscape A4 for door-to-door visits, with an empty column to note each visit's result."""
+    # fpdf costs 0,4 s of CPU to import; the page's CSV exports import this module too, and rarely want a PDF.
+    from fpdf.fonts import FontFace
+
+    from ucj.subsidy.export_pdf import FONT_DIR, Report, paragraph
+
     pdf = Report(FONT_DIR)
     pdf.add_page()
     paragraph(pdf, heading[0], 13, 7, "B")

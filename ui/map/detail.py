@@ -28,7 +28,7 @@ from ucj.map.trend_charts import segment_trend_chart, target_chart
 from ucj.markup import plain
 from ucj.region.headline import coverage_figures
 from ucj.region.national_context import national_figures
-from ui.charts import altair_chart, spec
+from ui.charts import altair_chart, for_screen, spec
 from ui.db import database_path, query
 from ui.figures import BADGE_COLOUR, figure_card
 from ui.layout import Context
@@ -91,14 +91,17 @@ def selected_area(
             detail(focus.desa, names, values, map_inputs, selection, lang)
             return
         # On the desa map the values are the desa's: the kecamatan's rank needs the kecamatan's values.
-        kec_values = area_values(list(kecamatan["kode"]), kec_inputs, selection) if focus.drilled else values
+        kec_values = values
+        if focus.drilled:
+            kec_values = panels.values(kode_kab, "kecamatan", list(kecamatan["kode"]), selection)
         detail(focus.kec, names, kec_values, kec_inputs, selection, lang)
         if focus.drilled or focus.kec not in set(desa["kode_kec"]):
             return
         desa_inputs = panels.inputs(kode_kab, "desa")
         kec_desa = [k for k in desa["kode"] if k.startswith(f"{focus.kec}.")]
         st.markdown(f"**{t('peta.desa_breakdown', lang)}**")
-        panels.desa_breakdown(area_values(kec_desa, desa_inputs, selection), names, desa_inputs, selection.metric, lang)
+        desa_values = panels.values(kode_kab, "desa", kec_desa, selection)
+        panels.desa_breakdown(desa_values, names, desa_inputs, selection.metric, lang)
         st.button(
             t("peta.open_desa_map", lang),
             key="peta_drill",
@@ -151,12 +154,13 @@ def _region_context(db: str, kode_kab: str, lang: Lang) -> _RegionContext:
     )
     monthly = segment_trend(kab_inputs.participants, kode_kab)
     monthly = monthly[monthly["segment"].isin(["PU", "BPU"])]
-    trend = None if monthly.empty else spec(segment_trend_chart, monthly, lang, t("peta.chart.pu_bpu", lang))
+    title = t("peta.chart.pu_bpu", lang)
+    trend = None if monthly.empty else for_screen(spec(segment_trend_chart, monthly, lang, title))
     realised = coverage_by_year(
         kab_inputs.participants, kab_inputs.workforce, query("published_coverage_rates", **params), kode_kab
     )
     targets = target_rates_by_year(kab_inputs.targets, kode_kab)
-    by_year = spec(target_chart, realised, targets, lang, t("peta.chart.target_by_year", lang))
+    by_year = for_screen(spec(target_chart, realised, targets, lang, t("peta.chart.target_by_year", lang)))
     return _RegionContext(coverage, national, target, trend, by_year)
 
 

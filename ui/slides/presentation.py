@@ -25,8 +25,6 @@ import streamlit as st
 from ucj.i18n import t
 from ucj.slides import images
 from ucj.slides.calculator_scenario import scenario_from_link
-from ucj.slides.export_pdf import pdf_bytes
-from ucj.slides.export_pptx import pptx_bytes
 from ucj.slides.html import slide_html, stylesheet
 from ucj.slides.model import Deck, DeckContext, Slide, VegaLite, meta_line
 from ucj.slides.registry import SLIDES, build_deck, parse_selection, selection_text, slide_number
@@ -227,7 +225,7 @@ def export_buttons(keys: list[str], ctx: DeckContext, slug: str) -> None:
     with st.container(horizontal=True, key="rapat_exports"):
         st.download_button(
             t("rapat.download_pdf", ctx.lang),
-            data=lambda: pdf_bytes(deck()),
+            data=lambda: _pdf(deck()),
             file_name=f"{stem}.pdf",
             mime="application/pdf",
             key="rapat_pdf",
@@ -236,10 +234,24 @@ def export_buttons(keys: list[str], ctx: DeckContext, slug: str) -> None:
         )
         st.download_button(
             t("rapat.download_pptx", ctx.lang),
-            data=lambda: pptx_bytes(deck()),
+            data=lambda: _pptx(deck()),
             file_name=f"{stem}.pptx",
             mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
             key="rapat_pptx",
             on_click="ignore",
             icon=":material/slideshow:",
         )
+
+
+# The writers are imported when a file is asked for: fpdf and python-pptx cost 0,5 s of CPU to import, which
+# the first Rapat view after a start would otherwise pay.
+def _pdf(deck: Deck) -> bytes:
+    from ucj.slides.export_pdf import pdf_bytes
+
+    return pdf_bytes(deck)
+
+
+def _pptx(deck: Deck) -> bytes:
+    from ucj.slides.export_pptx import pptx_bytes
+
+    return pptx_bytes(deck)

@@ -12,10 +12,11 @@ from ucj.subsidy.calendar import first_of_month
 from ucj.subsidy.cost import PACKAGES, Line, Plan, cost_table, rules_used
 from ucj.subsidy.evaluate import Results
 from ucj.subsidy.headcount import Region
-from ucj.subsidy.report import BREAKDOWNS, WHOLE_REGION, Labels, breakdown_formats, cost_breakdown
+from ucj.subsidy.report import BREAKDOWNS, WHOLE_REGION, Labels, breakdown_formats, cost_breakdown, formatted
 from ucj.subsidy.retention import Evidence
 from ucj.subsidy.rules import RuleBook
-from ucj.subsidy.scenario import Scenario
+from ucj.subsidy.scenario import Scenario, encode
+from ui.db import database_path
 from ui.subsidy import state, tables
 from ui.subsidy.state import key
 
@@ -136,6 +137,13 @@ def examples(
         st.button(t("kalk.example_load", lang), key=key("example_load"), on_click=load_example)
 
 
+@st.cache_data(show_spinner=False, ttl=600, max_entries=256)
+def _breakdowns(db: str, scenario: str, lang: Lang, _r: Results, _labels: Labels) -> dict[str, pd.DataFrame]:
+    # The encoded scenario with the database fixes the results (the rule book is read once per process), so a
+    # new viewer of a region's default plan reuses the four tables instead of grouping and formatting them.
+    return {c: formatted(cost_breakdown(_r, c, _labels), breakdown_formats(c), lang) for c in BREAKDOWNS}
+
+
 def results(r: Results, book: RuleBook, region: Region, lang: Lang) -> None:
     """Totals, then the cost by kecamatan, target group, funding source and month."""
     if not r.plan.workers:
@@ -151,10 +159,11 @@ def results(r: Results, book: RuleBook, region: Region, lang: Lang) -> None:
         full, discounted = fmt.rupiah(r.total_cost, lang), fmt.rupiah(r.cost_if_discounted, lang)
         st.info(t("kalk.discount_open", lang, sources=sources, full=full, discounted=discounted))
     labels = Labels.of(book, region, r.scenario.extra_groups, lang)
+    breakdowns = _breakdowns(str(database_path()), encode(r.scenario), lang, r, labels)
     tabs = st.tabs([t(f"kalk.by.{c}", lang) for c in BREAKDOWNS])
     for tab, column in zip(tabs, BREAKDOWNS):
         with tab:
-            tables.show(cost_breakdown(r, column, labels), breakdown_formats(column), lang, key(f"cost_by_{column}"))
+            st.dataframe(breakdowns[column], hide_index=True, key=key(f"cost_by_{column}"))
     st.caption(t("kalk.rounding", lang))
     with st.expander(t("kalk.rules_used", lang)):
         tables.show_rules(rules_used(book, r.plan), lang, key("cost_rules"))

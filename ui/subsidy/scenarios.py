@@ -15,8 +15,6 @@ from ucj.markup import plain
 from ucj.slides.registry import SLIDES
 from ucj.subsidy import scenario_store
 from ucj.subsidy.evaluate import SUMMARY_KEYS, Results, evaluate, summary
-from ucj.subsidy.export_pdf import scenario_pdf
-from ucj.subsidy.export_xlsx import scenario_xlsx
 from ucj.subsidy.headcount import Region
 from ucj.subsidy.report import summary_cell
 from ucj.subsidy.retention import Evidence
@@ -143,15 +141,29 @@ def share_and_export(r: Results, book: RuleBook, region: Region, encoded: str, l
     c1, c2 = st.columns(2)
     c1.download_button(
         t("kalk.export_xlsx", lang),
-        data=lambda: scenario_xlsx(r, book, region, lang),
+        data=lambda: _xlsx(r, book, region, lang),
         file_name=f"{stem}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=key("xlsx"),
     )
     c2.download_button(
         t("kalk.export_pdf", lang),
-        data=lambda: scenario_pdf(r, book, region, lang),
+        data=lambda: _pdf(r, book, region, lang),
         file_name=f"{stem}.pdf",
         mime="application/pdf",
         key=key("pdf"),
     )
+
+
+# The writers are imported when a file is asked for: openpyxl and fpdf cost 0,5 s of CPU to import, which the
+# first calculator view after a start would otherwise pay for files few download.
+def _xlsx(r: Results, book: RuleBook, region: Region, lang: Lang) -> bytes:
+    from ucj.subsidy.export_xlsx import scenario_xlsx
+
+    return scenario_xlsx(r, book, region, lang)
+
+
+def _pdf(r: Results, book: RuleBook, region: Region, lang: Lang) -> bytes:
+    from ucj.subsidy.export_pdf import scenario_pdf
+
+    return scenario_pdf(r, book, region, lang)
