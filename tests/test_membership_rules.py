@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from cryptography.exceptions import InvalidTag
@@ -200,3 +202,21 @@ def test_another_key_or_a_changed_blob_does_not_decrypt(tmp_path, monkeypatch):
 @pytest.mark.parametrize(("kpj", "shown"), [("24012345678", "********678"), ("12", "12")])
 def test_mask_kpj(kpj, shown):
     assert masking.mask_kpj(kpj) == shown
+
+
+def test_threads_that_all_find_the_key_missing_share_the_one_key_made(tmp_path, monkeypatch):
+    """DuckDB runs the encrypting function on several threads at once; the first use makes the key."""
+    monkeypatch.setenv(crypto.KEY_ENV, str(tmp_path / "personal.key"))
+    crypto._cipher.cache_clear()
+    start = threading.Barrier(8)
+
+    def seal(i: int) -> bytes:
+        start.wait()
+        return crypto.encrypt_all([f"Peserta {i}"])[0]
+
+    with ThreadPoolExecutor(8) as pool:
+        blobs = list(pool.map(seal, range(8)))
+    crypto._cipher.cache_clear()  # read the key file afresh: every blob opens with the one on disk
+    assert [crypto.decrypt(b) for b in blobs] == [f"Peserta {i}" for i in range(8)]
+    assert [p.name for p in tmp_path.iterdir()] == ["personal.key"]  # no temporary file left behind
+    assert (tmp_path / "personal.key").stat().st_mode & 0o777 == 0o600

@@ -12,6 +12,8 @@ import hashlib
 import hmac
 import os
 import secrets
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from ucj.paths import DATA
@@ -23,15 +25,30 @@ def secret_path() -> Path:
     return Path(os.environ.get(SECRET_ENV, DATA / "nik_secret.key"))
 
 
-def install_secret(path: Path | None = None) -> bytes:
-    """The per-install key, made on first use (readable by the owner only). Losing it loses cross-list checks."""
-    path = path or secret_path()
+def key_file(path: Path, make: Callable[[], str]) -> str:
+    """The key text in `path`, made by `make()` on first use, readable by its owner only.
+
+    Made in a private temporary file and linked into place, so that two threads or processes that both
+    find it missing (DuckDB runs the encrypting function on several threads at once) end up reading the
+    same complete key: the second link fails and that one reads the first one's file.
+    """
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as fh:
-            fh.write(secrets.token_hex(32))
-    return bytes.fromhex(path.read_text().strip())
+        fd, staged = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)  # mode 0600
+        try:
+            with os.fdopen(fd, "w") as fh:
+                fh.write(make())
+            os.link(staged, path)
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(staged)
+    return path.read_text().strip()
+
+
+def install_secret(path: Path | None = None) -> bytes:
+    """The per-install key, made on first use (readable by the owner only). Losing it loses cross-list checks."""
+    return bytes.fromhex(key_file(path or secret_path(), lambda: secrets.token_hex(32)))
 
 
 def keyed_hash(secret: bytes, purpose: str, text: str) -> str:

@@ -17,6 +17,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from ucj.paths import DATA
+from ucj.secret import key_file
 
 KEY_ENV = "UCJ_PERSONAL_KEY_FILE"
 NONCE_BYTES = 12
@@ -28,12 +29,7 @@ def key_path() -> Path:
 
 
 def _read_or_make(path: Path) -> bytes:
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as fh:
-            fh.write(AESGCM.generate_key(bit_length=256).hex())
-    return bytes.fromhex(path.read_text().strip())
+    return bytes.fromhex(key_file(path, lambda: AESGCM.generate_key(bit_length=256).hex()))
 
 
 @cache
