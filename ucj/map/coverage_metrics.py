@@ -283,8 +283,8 @@ def _quotient(
 
 def months(participants: pd.DataFrame, workforce: pd.DataFrame) -> list[dt.date]:
     """Every month some figure stands at, oldest first."""
-    periods = pd.concat([participants["period"], workforce["period"]])
-    return sorted({d for d in (date_or_none(p) for p in periods) if d is not None})
+    periods = pd.concat([participants["period"], workforce["period"]]).dropna().unique()
+    return sorted({date_or_none(p) for p in periods})  # a few dozen distinct months, however many rows
 
 
 def months_of(*inputs: Inputs) -> list[dt.date]:
