@@ -100,9 +100,13 @@ def run_streamlit(app_path: Path, env: dict[str, str] | None = None) -> Iterator
     with tempfile.NamedTemporaryFile(prefix="streamlit-", suffix=".log", delete=False) as log_file:
         log = Path(log_file.name)
         proc = subprocess.Popen(cmd, cwd=REPO_ROOT, env=child_env, stdout=log_file, stderr=subprocess.STDOUT)
+    failed = False
     try:
         _wait_healthy(proc, base_url, log)
         yield base_url
+    except BaseException:
+        failed = True
+        raise
     finally:
         proc.terminate()
         try:
@@ -110,9 +114,9 @@ def run_streamlit(app_path: Path, env: dict[str, str] | None = None) -> Iterator
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
-        # captured by pytest and shown only when the test fails: the traceback the page redacts
-        print(f"--- streamlit server log ({app_path.name}) ---")
-        print(log.read_text(encoding="utf-8", errors="replace"))
+        if failed:  # the traceback the page redacts (showErrorDetails), in the failing test's output
+            print(f"--- streamlit server log ({app_path.name}) ---")
+            print(log.read_text(encoding="utf-8", errors="replace"))
         log.unlink(missing_ok=True)
 
 
