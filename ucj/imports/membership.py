@@ -33,10 +33,9 @@ from ucj.imports import recipients, values
 from ucj.imports.areas import Region
 from ucj.imports.columns import Column, Header, find_header
 from ucj.imports.common_columns import SEGMENT
-from ucj.imports.encoding import NotText, decode
 from ucj.imports.masking import mask_nik
-from ucj.imports.problems import MAX_PROBLEMS, ImportRejected, Problem, errors
-from ucj.imports.reading import DELIMITERS, ZIP_MAGIC
+from ucj.imports.problems import MAX_PROBLEMS, ImportRejected, Problem, errors, rejected
+from ucj.imports.reading import DELIMITERS, ZIP_MAGIC, decoded
 from ucj.imports.recipient_list import NIK
 from ucj.imports.table import MAX_COLUMNS, Row, Table
 from ucj.imports.xlsx import read_sheet
@@ -186,16 +185,12 @@ class Staged:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def _reject(code: str, file_name: str, **params: object) -> ImportRejected:
-    return ImportRejected([Problem(code, file_name, params=params)])
-
-
 def check_size(file_name: str, size: int) -> None:
     """Refuse an empty or oversize file before reading a byte of it."""
     if size == 0:
-        raise _reject("empty_file", file_name)
+        raise rejected("empty_file", file_name)
     if size > MAX_EXTRACT_BYTES:
-        raise _reject("too_big", file_name, size_mb=round(size / 2**20, 1), limit_mb=MAX_EXTRACT_BYTES // 2**20)
+        raise rejected("too_big", file_name, size_mb=round(size / 2**20, 1), limit_mb=MAX_EXTRACT_BYTES // 2**20)
 
 
 def _sample_text(file_name: str, path: Path) -> tuple[str, str]:
@@ -203,13 +198,7 @@ def _sample_text(file_name: str, path: Path) -> tuple[str, str]:
         sample = fh.read(SAMPLE_BYTES)
     if len(sample) == SAMPLE_BYTES:  # cut at the last line end, not inside a character
         sample = sample[: sample.rfind(b"\n") + 1] or sample
-    try:
-        text, encoding = decode(sample)
-    except NotText as exc:
-        raise _reject("not_text", file_name) from exc
-    if "\x00" in text:
-        raise _reject("not_text", file_name)
-    return text, encoding
+    return decoded(file_name, sample)
 
 
 def _duckdb_encoding(encoding: str) -> str:
@@ -257,12 +246,12 @@ def _header(file_name: str, text: str) -> tuple[str, Header, list[Problem], str,
     try:
         rows = [Row(n, tuple(cells)) for n, cells in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), 1)]
     except csv.Error as exc:
-        raise _reject("bad_csv", file_name, detail=str(exc)) from exc
+        raise rejected("bad_csv", file_name, detail=str(exc)) from exc
     rows = [r for r in rows[:50] if any(c.strip() for c in r.cells)]
     if not rows:
-        raise _reject("empty_file", file_name)
+        raise rejected("empty_file", file_name)
     if max(len(r.cells) for r in rows) > MAX_COLUMNS:
-        raise _reject("too_many_columns", file_name, limit=MAX_COLUMNS)
+        raise rejected("too_many_columns", file_name, limit=MAX_COLUMNS)
     header, problems = find_header(Table(file_name, tuple(rows)), COLUMNS)
     title = " ".join(c for r in rows if r.number < header.row for c in r.cells)
     width = max((len(r.cells) for r in rows if r.number == header.row), default=0)
@@ -274,7 +263,7 @@ def facts(file_name: str, title: str, options: Options) -> Facts:
     stated = _STATED_DATE.search(title)
     extract_date = options.extract_date or (dt.date.fromisoformat(stated[1]) if stated else None)
     if extract_date is None:
-        raise _reject("missing_extract_date", file_name)
+        raise rejected("missing_extract_date", file_name)
     return Facts(extract_date, options.active_rule, SYNTHETIC_MARK in title.casefold())
 
 
@@ -427,7 +416,7 @@ def stage(
     report = progress or (lambda stage, rows: None)
     check_size(file_name, path.stat().st_size)
     if options.active_rule not in active.RULES:
-        raise _reject("bad_active_rule", file_name, options=", ".join(active.RULES))
+        raise rejected("bad_active_rule", file_name, options=", ".join(active.RULES))
     folder = Path(tempfile.mkdtemp(prefix="ucj-extract-"))
     try:
         return _stage_in(folder, path, file_name, region, options, secret, sheet, report)
@@ -464,10 +453,10 @@ def _stage_in(
         try:
             rows = _read_raw(con, path, delimiter, _duckdb_encoding(encoding), header, width)
         except duckdb.Error as exc:
-            raise _reject("bad_csv", file_name, detail=str(exc).splitlines()[0]) from exc
+            raise rejected("bad_csv", file_name, detail=str(exc).splitlines()[0]) from exc
         report("read", rows)
         if rows == 0:
-            raise _reject("no_rows", file_name)
+            raise rejected("no_rows", file_name)
         _value_maps(con, region)
         con.execute(_stage_sql("nik_checked"))
         problems += _value_problems(con, file_name, header.labels, known.extract_date)

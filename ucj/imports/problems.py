@@ -76,6 +76,11 @@ class ImportRejected(Exception):
         super().__init__("; ".join(p.text() for p in self.problems[:3]))
 
 
+def rejected(code: str, file_name: str, **params: object) -> ImportRejected:
+    """The refusal of a whole file for one reason (too big, not text, no sheet …), to raise."""
+    return ImportRejected([Problem(code, file_name, params=params)])
+
+
 def errors(problems: Iterable[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity == "error"]
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from ucj.imports.encoding import NotText, decode
-from ucj.imports.problems import ImportRejected, Problem
+from ucj.imports.problems import ImportRejected, Problem, rejected
 from ucj.imports.table import MAX_BYTES, MAX_COLUMNS, MAX_ROWS, Row, Table, is_blank
 from ucj.imports.xlsx import read_sheet, sheet_names
 
@@ -28,17 +28,13 @@ _parsed: OrderedDict[tuple, tuple[object, tuple[Problem, ...] | None]] = Ordered
 _parsed_lock = threading.Lock()
 
 
-def _reject(code: str, file_name: str, **params: object) -> ImportRejected:
-    return ImportRejected([Problem(code, file_name, params=params)])
-
-
 def _check_size(file_name: str, data: bytes) -> None:
     if not data or not data.strip():
-        raise _reject("empty_file", file_name)
+        raise rejected("empty_file", file_name)
     if len(data) > MAX_BYTES:
-        raise _reject("too_big", file_name, size_mb=round(len(data) / 2**20, 1), limit_mb=MAX_BYTES // 2**20)
+        raise rejected("too_big", file_name, size_mb=round(len(data) / 2**20, 1), limit_mb=MAX_BYTES // 2**20)
     if data.startswith(OLE_MAGIC):
-        raise _reject("old_xls", file_name)
+        raise rejected("old_xls", file_name)
 
 
 def is_excel(data: bytes) -> bool:
@@ -89,26 +85,32 @@ def _dialect(sample: str) -> type[csv.Dialect] | csv.Dialect:
         return csv.excel
 
 
-def read_csv(file_name: str, data: bytes) -> Table:
+def decoded(file_name: str, data: bytes) -> tuple[str, str]:
+    """The file's bytes as text and the encoding found; refused as 'not_text' when they are not text."""
     try:
         text, encoding = decode(data)
     except NotText as exc:
-        raise _reject("not_text", file_name) from exc
+        raise rejected("not_text", file_name) from exc
     if "\x00" in text:
-        raise _reject("not_text", file_name)
+        raise rejected("not_text", file_name)
+    return text, encoding
+
+
+def read_csv(file_name: str, data: bytes) -> Table:
+    text, encoding = decoded(file_name, data)
     rows: list[Row] = []
     reader = csv.reader(io.StringIO(text, newline=""), _dialect(text[:8192]))
     try:
         for number, cells in enumerate(reader, start=1):
             if len(cells) > MAX_COLUMNS:
-                raise _reject("too_many_columns", file_name, limit=MAX_COLUMNS)
+                raise rejected("too_many_columns", file_name, limit=MAX_COLUMNS)
             if all(is_blank(c) for c in cells):
                 continue
             rows.append(Row(number, tuple(cells)))
             if len(rows) > MAX_ROWS + 1:
-                raise _reject("too_many_rows", file_name, limit=MAX_ROWS)
+                raise rejected("too_many_rows", file_name, limit=MAX_ROWS)
     except csv.Error as exc:
-        raise _reject("bad_csv", file_name, detail=str(exc)) from exc
+        raise rejected("bad_csv", file_name, detail=str(exc)) from exc
     if not rows:
-        raise _reject("empty_file", file_name)
+        raise rejected("empty_file", file_name)
     return Table(file_name, tuple(rows), encoding=encoding)

@@ -21,17 +21,13 @@ from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
-from ucj.imports.problems import ImportRejected, Problem
+from ucj.imports.problems import ImportRejected, rejected
 from ucj.imports.table import MAX_COLUMNS, MAX_ROWS, Row, Table, is_blank
 
 MAX_UNZIPPED_BYTES = 60 * 1024 * 1024
 MAX_CELLS = 1_000_000  # cells streamed per sheet, blank ones included: 50.000 rows of 20 columns
 _CELL_TAGS = (b"<c ", b"<c>", b"<c/")
 _MERGE = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}mergeCell"
-
-
-def _reject(code: str, file_name: str, **params: object) -> ImportRejected:
-    return ImportRejected([Problem(code, file_name, params=params)])
 
 
 def _most_cells_in_a_sheet(data: bytes) -> int:
@@ -63,22 +59,22 @@ def _workbook(file_name: str, data: bytes) -> Iterator[openpyxl.Workbook]:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unzipped = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise _reject("bad_excel", file_name) from exc
+        raise rejected("bad_excel", file_name) from exc
     if unzipped > MAX_UNZIPPED_BYTES:
-        raise _reject("too_big_unzipped", file_name, limit_mb=MAX_UNZIPPED_BYTES // 2**20)
+        raise rejected("too_big_unzipped", file_name, limit_mb=MAX_UNZIPPED_BYTES // 2**20)
     if _most_cells_in_a_sheet(data) > MAX_CELLS:
-        raise _reject("too_many_cells", file_name, limit=MAX_CELLS)
+        raise rejected("too_many_cells", file_name, limit=MAX_CELLS)
     try:
         # data_only=False keeps formulas visible: their cached results may be stale or missing.
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many types on malformed files; all mean "unreadable"
-        raise _reject("bad_excel", file_name) from exc
+        raise rejected("bad_excel", file_name) from exc
     try:
         yield book
     except ImportRejected:
         raise
     except Exception as exc:  # a sheet's XML can be malformed past its first rows
-        raise _reject("bad_excel", file_name) from exc
+        raise rejected("bad_excel", file_name) from exc
     finally:
         book.close()
 
@@ -86,18 +82,18 @@ def _workbook(file_name: str, data: bytes) -> Iterator[openpyxl.Workbook]:
 def _rows(sheet: ReadOnlyWorksheet, file_name: str) -> Iterator[tuple]:
     """The sheet's rows of cells, refused as soon as its size (declared or counted) is over the caps."""
     if (sheet.max_column or 0) > MAX_COLUMNS:
-        raise _reject("too_many_columns", file_name, limit=MAX_COLUMNS)
+        raise rejected("too_many_columns", file_name, limit=MAX_COLUMNS)
     if (sheet.max_row or 0) * (sheet.max_column or 0) > MAX_CELLS:
-        raise _reject("too_many_cells", file_name, limit=MAX_CELLS)
+        raise rejected("too_many_cells", file_name, limit=MAX_CELLS)
     # Read-only mode stops at the declared last row: a sheet declaring A1:A1 would hide its other rows.
     sheet.reset_dimensions()
     counted = 0
     for cells in sheet.iter_rows():
         counted += len(cells)
         if counted > MAX_CELLS:
-            raise _reject("too_many_cells", file_name, limit=MAX_CELLS)
+            raise rejected("too_many_cells", file_name, limit=MAX_CELLS)
         if len(cells) > MAX_COLUMNS:
-            raise _reject("too_many_columns", file_name, limit=MAX_COLUMNS)
+            raise rejected("too_many_columns", file_name, limit=MAX_COLUMNS)
         yield cells
 
 
@@ -108,7 +104,7 @@ def _has_data(sheet: ReadOnlyWorksheet, file_name: str) -> bool:
 def _sheets_with_data(file_name: str, book: openpyxl.Workbook) -> list[ReadOnlyWorksheet]:
     sheets = [s for s in book.worksheets if _has_data(s, file_name)]
     if not sheets:
-        raise _reject("no_sheet", file_name)
+        raise rejected("no_sheet", file_name)
     return sheets
 
 
@@ -140,10 +136,10 @@ def read_sheet(file_name: str, data: bytes, sheet: str | None) -> Table:
         sheets = _sheets_with_data(file_name, book)
         by_name = {s.title: s for s in sheets}
         if sheet is None and len(sheets) > 1:
-            raise _reject("pick_sheet", file_name, sheets=", ".join(by_name))
+            raise rejected("pick_sheet", file_name, sheets=", ".join(by_name))
         chosen = sheets[0] if sheet is None else by_name.get(sheet)
         if chosen is None:
-            raise _reject("unknown_sheet", file_name, sheet=sheet, sheets=", ".join(by_name))
+            raise rejected("unknown_sheet", file_name, sheet=sheet, sheets=", ".join(by_name))
         rows: list[Row] = []
         formulas: list[tuple[str, int]] = []
         for cells in _rows(chosen, file_name):
@@ -159,5 +155,5 @@ def read_sheet(file_name: str, data: bytes, sheet: str | None) -> Table:
             # read-only mode pads missing cells with EmptyCell, which has no row: take a real cell's
             rows.append(Row(next(c.row for c in cells if not is_blank(c.value)), tuple(values)))
             if len(rows) > MAX_ROWS + 1:
-                raise _reject("too_many_rows", file_name, limit=MAX_ROWS)
+                raise rejected("too_many_rows", file_name, limit=MAX_ROWS)
         return Table(file_name, tuple(rows), sheet=chosen.title, merged=_merged(chosen), formulas=tuple(formulas))
