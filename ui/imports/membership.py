@@ -20,12 +20,11 @@ from ucj.imports.store import load_region, safe_file_name
 from ucj.membership import masking, summary, synthetic
 from ucj.membership.active import RULES
 from ui.db import database, install_key, write
+from ui.imports import upload_round
 from ui.imports.problems import show_problems
 from ui.layout import Context
 
 _STAGED = "membership_staged"  # (upload id, Staged) of the file on screen
-_DONE = "data_import_done"
-_UPLOADS = "data_upload_round"
 
 
 @st.cache_data(show_spinner=False, max_entries=2)
@@ -127,12 +126,11 @@ def render(ctx: Context, editor: str) -> None:
     lang = ctx.lang
     examples(ctx)
     options = _options(lang)
-    round_ = st.session_state.setdefault(_UPLOADS, 0)
     limit = membership.MAX_EXTRACT_BYTES // 2**20
     upload = st.file_uploader(
         t("data.upload", lang, limit=limit),
         type=["csv", "txt", "xlsx"],
-        key=f"membership_file_{round_}",
+        key=f"membership_file_{upload_round.number()}",
         max_upload_size=limit,
     )
     if upload is None:
@@ -153,6 +151,4 @@ def render(ctx: Context, editor: str) -> None:
             return
         staged.discard()
         del st.session_state[_STAGED]
-        st.session_state[_DONE] = (committed.import_id, committed.stored_rows)
-        st.session_state[_UPLOADS] += 1
-        st.rerun()
+        upload_round.end(committed)

@@ -22,7 +22,7 @@ from ucj.imports.store import Checked, commit, safe_file_name, scoped_check
 from ucj.imports.table import MAX_BYTES
 from ucj.imports.templates import column_guide, template_frame
 from ui.db import database, install_key, write
-from ui.imports import membership
+from ui.imports import membership, upload_round
 from ui.imports.downloads import download_buttons
 from ui.imports.population_age import tpak_options
 from ui.imports.problems import show_problems
@@ -34,8 +34,6 @@ FORM_OPTIONS: dict[str, Callable[[Context], dict[str, object]]] = {
     "recipients": lambda ctx: list_options(ctx.lang),
     "population_age": tpak_options,
 }
-_UPLOADS = "data_upload_round"  # bumped after a commit, so the uploader starts empty
-_DONE = "data_import_done"
 PREVIEW_ROWS = 200
 
 
@@ -79,11 +77,10 @@ def _preview(checked: Checked, lang: Lang) -> None:
 
 def _request(kind: ImportKind, ctx: Context) -> Request | None:
     options = FORM_OPTIONS[kind.key](ctx) if kind.key in FORM_OPTIONS else {}
-    round_ = st.session_state.setdefault(_UPLOADS, 0)
     upload = st.file_uploader(
         t("data.upload", ctx.lang, limit=MAX_BYTES // 2**20),
         type=["csv", "txt", "xlsx"],
-        key=f"data_file_{round_}",
+        key=f"data_file_{upload_round.number()}",
         max_upload_size=MAX_BYTES // 2**20,
     )
     if upload is None:
@@ -98,9 +95,7 @@ def _request(kind: ImportKind, ctx: Context) -> Request | None:
 
 def render(ctx: Context, editor: str) -> None:
     lang = ctx.lang
-    done = st.session_state.pop(_DONE, None)
-    if done is not None:
-        st.success(t("data.committed", lang, import_id=done[0], rows=fmt.number(done[1], lang)))
+    upload_round.show_last_commit(lang)
     key = st.selectbox(
         t("data.kind", lang),
         [*KINDS, *EXTRACTS],
@@ -129,6 +124,4 @@ def render(ctx: Context, editor: str) -> None:
         except ImportRejected as exc:
             show_problems(exc.problems, lang, key="data_commit_problems")
             return
-        st.session_state[_DONE] = (committed.import_id, committed.stored_rows)
-        st.session_state[_UPLOADS] += 1
-        st.rerun()
+        upload_round.end(committed)
