@@ -8,7 +8,6 @@ from ucj.i18n import t
 from ucj.map.choropleth import base_map, choropleth_layer
 from ucj.map.coverage_metrics import as_mappings, bounds_of, default_month, months_of, target_for
 from ucj.map.metric_style import classes_for, formatter
-from ucj.map.public_export import withheld
 from ui import url_state
 from ui.db import query
 from ui.layout import context
@@ -64,7 +63,8 @@ with map_col:
     st.caption(t("peta.map_hint_desa" if focus.drilled else "peta.map_hint", lang))
 with table_col:
     area_level = "desa" if focus.drilled else "kecamatan"
-    panels.ranking_table(values, names, selection.metric, lang, area_level, withheld(map_inputs, selection))
+    withheld = panels.withheld_areas(ctx.kode_kab, focus.level, selection)
+    panels.ranking_table(values, names, selection.metric, lang, area_level, withheld)
 
 if focus.kec:
     detail.selected_area(ctx.kode_kab, focus, kecamatan, desa, names, values, kec_inputs, map_inputs, selection, lang)

@@ -28,7 +28,7 @@ from ucj.map.coverage_metrics import (
 )
 from ucj.map.focus import Focus
 from ucj.map.metric_style import formatter
-from ucj.map.public_export import suppress
+from ucj.map.public_export import suppress, withheld
 from ucj.markup import plain
 from ucj.table_export import to_csv, to_xlsx
 from ui.db import database_path, query
@@ -50,6 +50,16 @@ def _values(db: str, kode_kab: str, level: str, areas: tuple[str, ...], selectio
 def values(kode_kab: str, level: str, areas: list[str], selection: Selection) -> pd.DataFrame:
     """`area_values` of `areas` from the region's inputs at `level`, cached by database and selection."""
     return _values(str(database_path()), kode_kab, level, tuple(areas), selection)
+
+
+@st.cache_data(show_spinner=False, ttl=600, max_entries=256)
+def _withheld(db: str, kode_kab: str, level: str, selection: Selection) -> set[str]:
+    return withheld(inputs(kode_kab, level), selection)
+
+
+def withheld_areas(kode_kab: str, level: str, selection: Selection) -> set[str]:
+    """The areas whose figure the downloads write '<5' (ucj.map.public_export), cached like `values`."""
+    return _withheld(str(database_path()), kode_kab, level, selection)
 
 
 @st.cache_data(show_spinner=False, ttl=600, max_entries=64)
