@@ -11,7 +11,7 @@ from ucj.imports.kinds import KINDS
 from ucj.paths import ROOT
 
 SOURCES = sorted((ROOT / "ucj" / "imports").glob("*.py"))
-CODE = re.compile(r"""(?:Problem|CellError|_reject)\(\s*["']([a-z_]+)["']""")
+CODE = re.compile(r"""(?:Problem|CellError|rejected)\(\s*["']([a-z_]+)["']""")
 CHOICE_CODES = {"bad_segment", "bad_status", "bad_metric"}  # passed to values.choice as an argument
 
 
