@@ -1,4 +1,5 @@
-"""Dasbor UCJ entry point: `streamlit run app.py`."""
+"""The script every session runs; `serve.py` (scripts/run.sh) serves it. `streamlit run app.py` also works, with
+Streamlit's own, slower serving of the front end's files."""
 
 import streamlit as st
 

@@ -17,9 +17,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from playwright.sync_api import expect, sync_playwright
 
-from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, run_streamlit, wait_for_app
+from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, SERVER, run_streamlit, wait_for_app
 from ucj.build import build
-from ucj.paths import ROOT
 
 
 def time_builds(runs: int, folder: Path) -> list[float]:
@@ -33,7 +32,7 @@ def time_first_render(runs: int, db: Path, screenshot: Path | None) -> list[floa
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         for i in range(runs):
             started = time.perf_counter()
-            with run_streamlit(ROOT / "app.py", env={"UCJ_DEMO_DB": str(db)}) as base_url:
+            with run_streamlit(SERVER, env={"UCJ_DEMO_DB": str(db)}) as base_url:
                 page = browser.new_page(viewport={"width": 1280, "height": 720})
                 page.goto(f"{base_url}/?region=padang")
                 wait_for_app(page)

@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from playwright.sync_api import Error as BrowserError
 from playwright.sync_api import sync_playwright
 
-from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, run_streamlit, wait_for_app
+from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, SERVER, run_streamlit, wait_for_app
 from ucj.build import build
 from ucj.imports.problems import ImportRejected
 from ucj.imports.reading import read_table
@@ -86,7 +86,7 @@ def _row(step: str, answer: str, pid: int) -> None:
 
 
 def attack_server(upload_mb: int, db: Path, extra_args: dict[str, str]) -> None:
-    with run_streamlit(ROOT / "app.py", env={"UCJ_WORKSPACE": str(db), **extra_args}) as base_url:
+    with run_streamlit(SERVER, env={"UCJ_WORKSPACE": str(db), **extra_args}) as base_url:
         pid = server_pid(urlsplit(base_url).port)
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)

@@ -1,8 +1,8 @@
 """Benchmark of page loads in headless chromium: this app beside a bare Streamlit page, server CPU per view.
 
 Run: .venv/bin/python bench/bench_pages.py [--n 6] [--pages peta,kalkulator] [--regions padang]
-     [--crowds 8,16] (goals of issue 17: load ≤ 1,25× the bare page, map polygons ≤ 1,5×, server CPU ≤ 0,15 s
-     per view)
+     [--crowds 8,16] [--entry app.py] (goals of issue 17: load ≤ 1,25× the bare page, map polygons ≤ 1,5×,
+     server CPU ≤ 0,15 s per view)
 
 Two servers run side by side from the repository root with the same Streamlit: the app on the demo
 database and a bare page (a title and one line of text). After one warm-up load of everything, every
@@ -39,7 +39,7 @@ from playwright.async_api import Browser, BrowserContext, Page, async_playwright
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, LOCAL_HOSTS, MAP_IFRAME, run_streamlit  # noqa: E402
+from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, LOCAL_HOSTS, MAP_IFRAME, SERVER, run_streamlit  # noqa: E402
 from ucj.build import build  # noqa: E402
 from ucj.paths import DEMO_DB  # noqa: E402
 from ui.layout import PAGES  # noqa: E402
@@ -167,7 +167,7 @@ async def run(args: argparse.Namespace) -> None:
         bare_app = Path(tmp) / "bare.py"
         bare_app.write_text(BARE_APP, encoding="utf-8")
         env = {"UCJ_DEMO_DB": str(DEMO_DB), "UCJ_WORKSPACE": ""}  # the demo, whatever is configured
-        with run_streamlit(ROOT / "app.py", env) as app_url, run_streamlit(bare_app, env) as bare_url:
+        with run_streamlit(ROOT / args.entry, env) as app_url, run_streamlit(bare_app, env) as bare_url:
             app_proc, bare_proc = server_process(app_url), server_process(bare_url)
             async with async_playwright() as playwright:
                 browser = await playwright.chromium.launch(
@@ -247,6 +247,9 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=6, help="loads per page × region")
     parser.add_argument("--pages", type=lambda s: s.split(","), default=None, help="beranda,peta,kalkulator,...")
     parser.add_argument("--regions", type=lambda s: s.split(","), default=None, help="padang,jember,...")
+    parser.add_argument(
+        "--entry", default=SERVER.name, help="what `streamlit run` starts: serve.py (as scripts/run.sh) or app.py"
+    )
     parser.add_argument("--crowds", type=lambda s: [int(v) for v in s.split(",") if v], default=[8, 16])
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop the two servers on `kill` too

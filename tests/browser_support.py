@@ -24,6 +24,7 @@ import pytest
 from playwright.sync_api import Browser, Frame, Page, Route, WebSocketRoute, sync_playwright
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+SERVER = REPO_ROOT / "serve.py"  # what scripts/run.sh serves: app.py behind the in-memory static files
 CHROMIUM = Path("/usr/bin/chromium")
 # Without these, chromium stalls on the closed network (component updates, sync...).
 CHROMIUM_ARGS = [

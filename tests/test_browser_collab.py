@@ -9,11 +9,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser_support import StreamlitServer, wait_for_app
+from tests.browser_support import SERVER, StreamlitServer, wait_for_app
 from ucj.auth.accounts import create_user
 from ucj.db import Database
 from ucj.i18n import t
-from ucj.paths import ROOT
 
 pytestmark = pytest.mark.browser
 EDITOR, PASSWORD = "penyunting", "kata-sandi-rapat-2026"
@@ -43,7 +42,7 @@ def sign_in(page: Page) -> None:
 def test_an_editor_records_a_round_sees_the_change_and_adds_an_action(
     streamlit_server: StreamlitServer, page: Page, editor_db: Path, tmp_path: Path
 ) -> None:
-    with streamlit_server(ROOT / "app.py", env={"UCJ_WORKSPACE": str(editor_db)}) as base_url:
+    with streamlit_server(SERVER, env={"UCJ_WORKSPACE": str(editor_db)}) as base_url:
         page.goto(f"{base_url}/kolaborasi?region=padang&lang=id&kerangka=paritrana")
         wait_for_app(page)
         sign_in(page)

@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser_support import StreamlitServer, frame_for_map, wait_for_app
+from tests.browser_support import SERVER, StreamlitServer, frame_for_map, wait_for_app
 from tests.data_support import PARTICIPANTS_HEADER, csv_bytes
-from ucj.paths import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -59,7 +58,7 @@ def test_upload_see_on_the_map_and_roll_back(
     streamlit_server: StreamlitServer, page: Page, server_db: Path, tmp_path: Path
 ) -> None:
     env = {"UCJ_WORKSPACE": str(server_db), "UCJ_SECRET_FILE": str(tmp_path / "nik.key")}
-    with streamlit_server(ROOT / "app.py", env=env) as base_url:
+    with streamlit_server(SERVER, env=env) as base_url:
         before = _map_areas(page, base_url)
         page.goto(f"{base_url}/data?region=padang&lang=id")
         wait_for_app(page)

@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Frame, Page
 
-from tests.browser_support import StreamlitServer, frame_for_map, wait_for_app
+from tests.browser_support import SERVER, StreamlitServer, frame_for_map, wait_for_app
 
-APP = Path(__file__).resolve().parents[1] / "app.py"
 AREAS = "path.leaflet-interactive"
 
 
@@ -38,7 +37,7 @@ def test_pan_filter_click_and_copied_link(streamlit_server: StreamlitServer, pag
     page.set_viewport_size({"width": 1280, "height": 720})  # a projector
     sent: list[str] = []
     page.on("websocket", lambda ws: ws.on("framesent", lambda payload: sent.append(str(payload))))
-    with streamlit_server(APP, env={"UCJ_DEMO_DB": str(app_db)}) as base_url:
+    with streamlit_server(SERVER, env={"UCJ_DEMO_DB": str(app_db)}) as base_url:
         frame = _open_map(page, f"{base_url}/peta?region=padang&lang=id")
         assert len(frame.query_selector_all(AREAS)) == 11
         hatched = {p.get_attribute("fill") for p in frame.query_selector_all(AREAS)}
@@ -80,7 +79,7 @@ def test_pan_filter_click_and_copied_link(streamlit_server: StreamlitServer, pag
 @pytest.mark.browser
 def test_fits_a_phone(streamlit_server: StreamlitServer, page: Page, app_db: Path) -> None:
     page.set_viewport_size({"width": 390, "height": 844})
-    with streamlit_server(APP, env={"UCJ_DEMO_DB": str(app_db)}) as base_url:
+    with streamlit_server(SERVER, env={"UCJ_DEMO_DB": str(app_db)}) as base_url:
         _open_map(page, f"{base_url}/peta?region=jember&lang=id&kec=35.09.11")
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
         box = page.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()

@@ -17,9 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from playwright.sync_api import Page, expect
 
-from tests.browser_support import StreamlitServer, wait_for_app
+from tests.browser_support import SERVER, StreamlitServer, wait_for_app
 from ucj.markup import visible
-from ucj.paths import ROOT
 
 pytestmark = pytest.mark.browser
 APP = Path(__file__).resolve().parent / "apps" / "plain_text_app.py"
@@ -114,7 +113,7 @@ def hostile_db(demo_db: Path, tmp_path: Path) -> Path:
 def test_hostile_data_text_stays_text_and_nothing_leaves_the_machine(
     streamlit_server: StreamlitServer, page: Page, hostile_db: Path, address: str
 ) -> None:
-    with streamlit_server(ROOT / "app.py", env={"UCJ_WORKSPACE": str(hostile_db)}) as base_url:
+    with streamlit_server(SERVER, env={"UCJ_WORKSPACE": str(hostile_db)}) as base_url:
         page.goto(f"{base_url}/{address}")
         wait_for_app(page)
         main = page.get_by_test_id("stMain")

@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser_support import StreamlitServer, wait_for_app
+from tests.browser_support import SERVER, StreamlitServer, wait_for_app
 from tests.test_browser_imports import _map_areas, _sign_in, _upload
-from ucj.paths import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -28,7 +27,7 @@ def test_import_the_synthetic_padang_extract_see_it_on_the_map_and_roll_back(
         "UCJ_SECRET_FILE": str(tmp_path / "nik.key"),
         "UCJ_PERSONAL_KEY_FILE": str(tmp_path / "personal.key"),
     }
-    with streamlit_server(ROOT / "app.py", env=env) as base_url:
+    with streamlit_server(SERVER, env=env) as base_url:
         before = _map_areas(page, base_url, LONG, JANUARY)
         page.goto(f"{base_url}/data?region=padang&lang=id")
         wait_for_app(page, LONG)

@@ -7,8 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser_support import StreamlitServer, wait_for_app
-from ucj.paths import ROOT
+from tests.browser_support import SERVER, StreamlitServer, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -16,7 +15,7 @@ pytestmark = pytest.mark.browser
 def test_home_page_opens_with_figures_and_keeps_the_region_in_the_url(
     streamlit_server: StreamlitServer, page: Page, app_db
 ) -> None:
-    with streamlit_server(ROOT / "app.py", env={"UCJ_DEMO_DB": str(app_db)}) as base_url:
+    with streamlit_server(SERVER, env={"UCJ_DEMO_DB": str(app_db)}) as base_url:
         # The very first request of a fresh server goes to a sub-page: Streamlit's legacy pages/
         # mode must not run the page without its frame.
         page.goto(f"{base_url}/rapat?region=jember")

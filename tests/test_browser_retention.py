@@ -11,12 +11,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser_support import StreamlitServer, wait_for_app
+from tests.browser_support import SERVER, StreamlitServer, wait_for_app
 from tests.retention_support import import_synthetic
 from ucj import fmt
 from ucj.db import Database
 from ucj.membership.crypto import KEY_ENV, decrypt
-from ucj.paths import ROOT
 from ucj.retention.worklist import band_counts
 
 pytestmark = pytest.mark.browser
@@ -41,7 +40,7 @@ def test_a_link_opens_an_agents_worklist(streamlit_server: StreamlitServer, page
     secret_file = server_db.parent / "nik.key"
     secret_file.write_text(SECRET.hex())
     env = {"UCJ_WORKSPACE": str(server_db), KEY_ENV: os.environ[KEY_ENV], "UCJ_SECRET_FILE": str(secret_file)}
-    with streamlit_server(ROOT / "app.py", env=env) as base_url:
+    with streamlit_server(SERVER, env=env) as base_url:
         page.goto(f"{base_url}/retensi?region=jember&lang=id&worklist=agent:SZ")
         wait_for_app(page, SLOW)
         main = page.get_by_test_id("stMain")

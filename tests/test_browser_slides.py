@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser_support import run_streamlit, wait_for_app
+from tests.browser_support import SERVER, run_streamlit, wait_for_app
 from ucj.i18n import t
-from ucj.paths import ROOT
 from ucj.slides.registry import SLIDES
 
 pytestmark = pytest.mark.browser
@@ -49,7 +48,7 @@ SPILLING = """() => [...document.querySelectorAll('.ucj-deck.present *')]
 @pytest.fixture(scope="module")
 def base_url(demo_db: Path) -> Iterator[str]:
     """One server for this module's journeys (starting one takes seconds)."""
-    with run_streamlit(ROOT / "app.py", env={"UCJ_DEMO_DB": str(demo_db)}) as url:
+    with run_streamlit(SERVER, env={"UCJ_DEMO_DB": str(demo_db)}) as url:
         yield url
 
 

@@ -12,11 +12,10 @@ import duckdb
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser_support import StreamlitServer, frame_for_map, wait_for_app
+from tests.browser_support import SERVER, StreamlitServer, frame_for_map, wait_for_app
 from ucj import fmt
 from ucj.db import run_query
 from ucj.i18n import t
-from ucj.paths import ROOT
 from ucj.subsidy.cost import Line
 from ucj.subsidy.evaluate import evaluate, summary
 from ucj.subsidy.headcount import Region, kecamatan_from
@@ -53,7 +52,7 @@ def expected_figures(db) -> dict[str, str]:
 def test_shared_link_opens_the_same_scenario_offline(streamlit_server: StreamlitServer, page: Page, app_db) -> None:
     expected = expected_figures(app_db)
     query = urlencode({"region": "padang", "lang": "id", "s": encode(SHARED)})
-    with streamlit_server(ROOT / "app.py", env={"UCJ_DEMO_DB": str(app_db)}) as base_url:
+    with streamlit_server(SERVER, env={"UCJ_DEMO_DB": str(app_db)}) as base_url:
         page.goto(f"{base_url}/kalkulator?{query}")
         wait_for_app(page)
         main = page.get_by_test_id("stMain")
@@ -75,7 +74,7 @@ def test_a_hostile_link_shows_a_plain_refusal_never_a_traceback(
 ) -> None:
     monkeypatch.delenv(RAISE_ENV)  # the app as deployed: a failure would show only the plain sentence
     link = "1." + base64.urlsafe_b64encode(zlib.compress(raw, 9)).decode("ascii").rstrip("=")
-    with streamlit_server(ROOT / "app.py") as base_url:
+    with streamlit_server(SERVER) as base_url:
         page.goto(f"{base_url}/kalkulator?{urlencode({'region': 'padang', 'lang': 'id', 's': link})}")
         wait_for_app(page, timeout_ms=90_000)  # the first run of this page is slow on a busy machine
         main = page.get_by_test_id("stMain")

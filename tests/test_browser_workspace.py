@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser_support import StreamlitServer, frame_for_map, wait_for_app
+from tests.browser_support import SERVER, StreamlitServer, frame_for_map, wait_for_app
 from tests.test_browser_imports import SLOW, _sign_in
-from ucj.paths import ROOT
 from ucj.workspace import national
 
 pytestmark = pytest.mark.browser
@@ -35,7 +34,7 @@ def test_set_up_sidoarjo_see_its_map_and_the_demo_regions_untouched(
     tmp_path: Path,
 ) -> None:
     env = {"UCJ_WORKSPACE": str(server_db), "UCJ_SECRET_FILE": str(tmp_path / "nik.key")}
-    with streamlit_server(ROOT / "app.py", env=env) as base_url:
+    with streamlit_server(SERVER, env=env) as base_url:
         page.goto(base_url)
         wait_for_app(page, timeout_ms=3 * SLOW)  # the first run of a fresh server on a busy machine
         before = {slug: _map_areas(page, base_url, slug) for slug in ("padang", "jember")}

@@ -58,3 +58,13 @@ def test_a_chart_is_built_once_per_input() -> None:
     at, charts = _sent(cached=True, title="Peserta aktif per kecamatan", calls=3)
     assert len(charts) == 3
     assert at.session_state["built"] == 1
+
+
+def test_a_frame_keys_the_cache_by_every_value_and_label() -> None:
+    from ui.charts import _frame_key
+
+    frame = pd.DataFrame({"kecamatan": ["Koto Tangah", "Kuranji"], "peserta": [1200, 950]})
+    assert _frame_key(frame) == _frame_key(frame.copy())
+    assert _frame_key(frame) != _frame_key(frame.assign(peserta=[1200, 951]))
+    assert _frame_key(frame) != _frame_key(frame.rename(columns={"peserta": "aktif"}))
+    assert _frame_key(frame) != _frame_key(frame.astype({"peserta": "float64"}))

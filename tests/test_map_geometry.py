@@ -8,9 +8,10 @@ import duckdb
 import pandas as pd
 import pytest
 import shapely
+from folium.utilities import get_bounds
 
 from ucj.db import run_query
-from ucj.map.geometry import _decimals, _without_specks, feature_collection
+from ucj.map.geometry import _decimals, _without_specks, bounds, feature_collection
 from ucj.workspace import national
 
 BUDGET_GEOMETRY = 130_000  # of the 150 KB a map view may cost, the rest is styles, tooltips and legend
@@ -35,6 +36,20 @@ def test_every_kecamatan_kept_valid_and_within_budget(con, kode_kab):
     # simplification moves edges by well under a pixel: the area barely changes
     original = shapely.from_geojson(rows["geojson"].tolist())
     assert shapely.area(geoms).sum() == pytest.approx(shapely.area(original).sum(), rel=0.02)
+
+
+@pytest.mark.parametrize("kode_kab", ["13.71", "35.09"])
+def test_the_bounding_box_is_the_extent_of_every_coordinate_sent(con, kode_kab):
+    fc = feature_collection(run_query(con, "map_boundaries", kode_kab=kode_kab, level="kecamatan"))
+    walked = get_bounds({"type": "FeatureCollection", "features": fc["features"]}, lonlat=True)
+
+    (south, west), (north, east) = bounds(fc)
+    assert [south, west, north, east] == pytest.approx([*walked[0], *walked[1]])
+    assert bounds({k: v for k, v in fc.items() if k != "bbox"}) == walked
+    assert feature_collection(pd.DataFrame(columns=["kode", "nama", "geojson"])) == {
+        "type": "FeatureCollection",
+        "features": [],
+    }
 
 
 def test_jember_is_simplified_below_what_the_database_holds(con):

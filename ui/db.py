@@ -59,7 +59,10 @@ def install_key() -> bytes:
     return _secret(str(secret_path()))
 
 
-@st.cache_data(show_spinner=False, ttl=600)
+# A resource, not st.cache_data: cache_data unpickles a fresh copy on every hit, a quarter of Beranda's script
+# CPU (issue 17). `query` hands out a shallow copy instead, which under pandas' copy-on-write no caller can
+# change the shared frame through.
+@st.cache_resource(show_spinner=False, ttl=600)
 def _cached_query(path: str, demo: bool, name: str, **params: Any) -> pd.DataFrame:
     return _open(path, demo).query(name, **params)
 
@@ -67,12 +70,13 @@ def _cached_query(path: str, demo: bool, name: str, **params: Any) -> pd.DataFra
 def query(name: str, **params: Any) -> pd.DataFrame:
     """A named query from queries/, cached by database, name and parameters."""
     where = database_target()
-    return _cached_query(str(where.path), where.is_demo, name, **params)
+    return _cached_query(str(where.path), where.is_demo, name, **params).copy(deep=False)
 
 
 def clear_cache() -> None:
-    """After a write, so every session reads the new state: query results and everything derived from
-    them (map geometry, charts) are cached with st.cache_data, so all of it goes."""
+    """After a write, so every session reads the new state: the query results, and everything derived from
+    them (map geometry, charts), cached with st.cache_data, all go."""
+    _cached_query.clear()
     st.cache_data.clear()
 
 

@@ -14,14 +14,13 @@ from typing import Any
 import folium
 from folium.elements import MacroElement
 from folium.template import Template
-from folium.utilities import get_bounds
 
 from ucj import fmt
 from ucj.bounds import Bound
 from ucj.fmt import Lang
 from ucj.i18n import t
 from ucj.map.classify import MISSING_COLOUR, Classes
-from ucj.map.geometry import FeatureCollection
+from ucj.map.geometry import FeatureCollection, bounds
 from ucj.map.offline_map import offline_map
 from ucj.map.ranking import ranks
 from ucj.provenance import Kind
@@ -210,7 +209,7 @@ def base_map(features: FeatureCollection) -> folium.Map:
     # No tiles: a white ground keeps the pale classes and the grey "no data" readable.
     m.get_root().header.add_child(folium.Element("<style>.leaflet-container{background:#fff}</style>"))
     if features["features"]:
-        m.fit_bounds(get_bounds(features, lonlat=True))
+        m.fit_bounds(bounds(features))
     return m
 
 

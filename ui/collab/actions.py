@@ -40,13 +40,16 @@ def render(
     st.dataframe(_highlight_overdue(minutes, overdue_column), hide_index=True, key="kolab_actions")
     name = f"tindak-lanjut-{ctx.slug}-{today:%Y%m%d}"
     left, right = st.columns(2)
-    # Files are made only when asked for (deferred): the workbook alone cost 30 ms of every view.
+    # Files are made only when asked for (deferred): the workbook alone cost 30 ms of every view. No rerun
+    # follows the click: it gave nothing new, and a rerun could replace the file's callable before the
+    # browser asked for it.
     left.download_button(
         t("kolab.export.csv", lang),
         lambda: to_csv(minutes),
         file_name=f"{name}.csv",
         mime="text/csv",
         key="kolab_export_csv",
+        on_click="ignore",
     )
     sheet = t("kolab.export.sheet", lang)
     right.download_button(
@@ -55,6 +58,7 @@ def render(
         file_name=f"{name}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="kolab_export_xlsx",
+        on_click="ignore",
     )
     editor = access.current_editor()
     if editor is None:

@@ -19,9 +19,8 @@ def download_buttons(
     key: str,
     labels: tuple[str, str] = ("data.download_csv", "data.download_xlsx"),
 ) -> None:
-    """Two buttons, CSV and Excel; the files are made only when clicked."""
+    """Two buttons, CSV and Excel; the files are made only when clicked, with no rerun of the page."""
     left, right = st.columns(2)
-    left.download_button(t(labels[0], lang), lambda: to_csv(frame), f"{name}.csv", "text/csv", key=f"{key}_csv")
-    right.download_button(
-        t(labels[1], lang), lambda: to_xlsx(frame, name), f"{name}.xlsx", XLSX_MIME, key=f"{key}_xlsx"
-    )
+    csv, xlsx = (lambda: to_csv(frame)), (lambda: to_xlsx(frame, name))
+    left.download_button(t(labels[0], lang), csv, f"{name}.csv", "text/csv", key=f"{key}_csv", on_click="ignore")
+    right.download_button(t(labels[1], lang), xlsx, f"{name}.xlsx", XLSX_MIME, key=f"{key}_xlsx", on_click="ignore")

@@ -49,6 +49,7 @@ def examples(ctx: Context) -> None:
                 region.file_name,
                 "text/csv",
                 key=f"membership_example_{region.key}",
+                on_click="ignore",
             )
 
 

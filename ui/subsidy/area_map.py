@@ -11,13 +11,13 @@ import pandas as pd
 import streamlit as st
 from folium.elements import MacroElement
 from folium.template import Template
-from folium.utilities import get_bounds
 from streamlit_folium import st_folium
 
 from ucj.fmt import Lang
 from ucj.i18n import t
 from ucj.map.choropleth import build_map
 from ucj.map.classify import by_distribution
+from ucj.map.geometry import bounds
 from ucj.map.metric_style import classes_for, formatter
 from ui.map import view as map_view
 from ui.subsidy.state import key
@@ -87,5 +87,5 @@ def allocation_map(table: pd.DataFrame, kode_kab: str, lang: Lang) -> None:
         lang=lang,
     )
     if features["features"]:
-        RefitWhenShown(get_bounds(features, lonlat=True)).add_to(m)
+        RefitWhenShown(bounds(features)).add_to(m)
     st_folium(m, key=key("map"), height=HEIGHT, use_container_width=True, returned_objects=[])

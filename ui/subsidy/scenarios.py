@@ -145,6 +145,7 @@ def share_and_export(r: Results, book: RuleBook, region: Region, encoded: str, l
         file_name=f"{stem}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=key("xlsx"),
+        on_click="ignore",
     )
     c2.download_button(
         t("kalk.export_pdf", lang),
@@ -152,6 +153,7 @@ def share_and_export(r: Results, book: RuleBook, region: Region, encoded: str, l
         file_name=f"{stem}.pdf",
         mime="application/pdf",
         key=key("pdf"),
+        on_click="ignore",
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pandas as pd
 import streamlit as st
 
@@ -17,5 +19,11 @@ def show(frame: pd.DataFrame, formats: dict[str, str], lang: Lang, key: str) -> 
 
 def show_rules(items: list[Rule | Bracket], lang: Lang, key: str) -> None:
     """The rule rows behind a result: value, dates, regulation (flagged when read in a secondary source)."""
-    rows = pd.DataFrame(rule_rows(list(dict.fromkeys(items)), lang))
-    show(rows, dict.fromkeys(rows.columns, "text"), lang, key)
+    st.dataframe(_rule_table(tuple(dict.fromkeys(items)), lang), hide_index=True, key=key)
+
+
+@lru_cache(maxsize=128)
+def _rule_table(items: tuple[Rule | Bracket, ...], lang: Lang) -> pd.DataFrame:
+    # Rules are frozen and read once per process: the table of every rule cost 15 % of each calculator run.
+    rows = pd.DataFrame(rule_rows(list(items), lang))
+    return formatted(rows, dict.fromkeys(rows.columns, "text"), lang)
