@@ -13,7 +13,7 @@ ctx = context()
 lang = ctx.lang
 book = load()
 evidence = data.dropout_evidence(book, ctx.kode_kab)
-region = data.region(ctx.kode_kab, evidence)
+region = data.region(book, ctx.kode_kab)
 state.init(book, ctx.kode_kab, region, evidence)
 
 st.title(t("nav.kalkulator", lang))
