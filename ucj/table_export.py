@@ -18,6 +18,7 @@ import unicodedata
 
 import pandas as pd
 
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"  # what to_xlsx makes
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 # A separator a spreadsheet may split on, then (after spaces) a formula start.
 _INNER_FORMULA = re.compile(r"[,;|\t\r\n] *[=+\-@]")

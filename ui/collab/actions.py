@@ -12,9 +12,10 @@ from ucj.collab import store
 from ucj.collab.export import minutes_frame
 from ucj.collab.rules import HORIZONS, STATUSES, ActionDraft
 from ucj.i18n import t
-from ucj.table_export import to_csv, to_xlsx
+from ucj.table_export import XLSX_MIME, to_csv, to_xlsx
 from ui import access
 from ui.collab.save import save
+from ui.deferred_download import deferred_download
 from ui.layout import Context
 
 OVERDUE_STYLE = "background-color: #fde2e1; color: #8a1c13; font-weight: 600"
@@ -40,25 +41,17 @@ def render(
     st.dataframe(_highlight_overdue(minutes, overdue_column), hide_index=True, key="kolab_actions")
     name = f"tindak-lanjut-{ctx.slug}-{today:%Y%m%d}"
     left, right = st.columns(2)
-    # Files are made only when asked for (deferred): the workbook alone cost 30 ms of every view. No rerun
-    # follows the click: it gave nothing new, and a rerun could replace the file's callable before the
-    # browser asked for it.
-    left.download_button(
-        t("kolab.export.csv", lang),
-        lambda: to_csv(minutes),
-        file_name=f"{name}.csv",
-        mime="text/csv",
-        key="kolab_export_csv",
-        on_click="ignore",
+    deferred_download(
+        left, t("kolab.export.csv", lang), lambda: to_csv(minutes), f"{name}.csv", "text/csv", "kolab_export_csv"
     )
     sheet = t("kolab.export.sheet", lang)
-    right.download_button(
+    deferred_download(
+        right,
         t("kolab.export.xlsx", lang),
         lambda: to_xlsx(minutes, sheet),
-        file_name=f"{name}.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key="kolab_export_xlsx",
-        on_click="ignore",
+        f"{name}.xlsx",
+        XLSX_MIME,
+        "kolab_export_xlsx",
     )
     editor = access.current_editor()
     if editor is None:

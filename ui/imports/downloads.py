@@ -7,9 +7,8 @@ import streamlit as st
 
 from ucj.fmt import Lang
 from ucj.i18n import t
-from ucj.table_export import to_csv, to_xlsx
-
-XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from ucj.table_export import XLSX_MIME, to_csv, to_xlsx
+from ui.deferred_download import deferred_download
 
 
 def download_buttons(
@@ -19,8 +18,7 @@ def download_buttons(
     key: str,
     labels: tuple[str, str] = ("data.download_csv", "data.download_xlsx"),
 ) -> None:
-    """Two buttons, CSV and Excel; the files are made only when clicked, with no rerun of the page."""
+    """Two buttons, CSV and Excel; the files are made only when clicked (ui.deferred_download)."""
     left, right = st.columns(2)
-    csv, xlsx = (lambda: to_csv(frame)), (lambda: to_xlsx(frame, name))
-    left.download_button(t(labels[0], lang), csv, f"{name}.csv", "text/csv", key=f"{key}_csv", on_click="ignore")
-    right.download_button(t(labels[1], lang), xlsx, f"{name}.xlsx", XLSX_MIME, key=f"{key}_xlsx", on_click="ignore")
+    deferred_download(left, t(labels[0], lang), lambda: to_csv(frame), f"{name}.csv", "text/csv", f"{key}_csv")
+    deferred_download(right, t(labels[1], lang), lambda: to_xlsx(frame, name), f"{name}.xlsx", XLSX_MIME, f"{key}_xlsx")

@@ -20,6 +20,7 @@ from ucj.imports.store import load_region, safe_file_name
 from ucj.membership import masking, summary, synthetic
 from ucj.membership.active import RULES
 from ui.db import database, install_key, write
+from ui.deferred_download import deferred_download
 from ui.imports import upload_round
 from ui.imports.problems import show_problems
 from ui.layout import Context
@@ -40,17 +41,17 @@ def examples(ctx: Context) -> None:
     found = [r for r in synthetic.REGIONS.values() if r.kode_kab == ctx.kode_kab]
     if not found:
         return
-    with st.expander(t("membership.examples", ctx.lang)):
-        st.caption(t("membership.example_note", ctx.lang))
-        for region in found:
-            st.download_button(
-                t(f"membership.example.{region.key}", ctx.lang),
-                lambda key=region.key: _example(key, ctx.kode_kab),
-                region.file_name,
-                "text/csv",
-                key=f"membership_example_{region.key}",
-                on_click="ignore",
-            )
+    box = st.expander(t("membership.examples", ctx.lang))
+    box.caption(t("membership.example_note", ctx.lang))
+    for region in found:
+        deferred_download(
+            box,
+            t(f"membership.example.{region.key}", ctx.lang),
+            lambda key=region.key: _example(key, ctx.kode_kab),
+            region.file_name,
+            "text/csv",
+            f"membership_example_{region.key}",
+        )
 
 
 def _options(lang: Lang) -> membership.Options:

@@ -30,8 +30,9 @@ from ucj.map.focus import Focus
 from ucj.map.metric_style import formatter
 from ucj.map.public_export import suppress, withheld
 from ucj.markup import plain
-from ucj.table_export import to_csv, to_xlsx
+from ucj.table_export import XLSX_MIME, to_csv, to_xlsx
 from ui.db import database_path, query
+from ui.deferred_download import deferred_download
 from ui.layout import Context
 from ui.map.state import init_choice, month_key, parse_month, set_focus
 
@@ -161,17 +162,14 @@ def ranking_table(
     stem = f"peringkat_{metric}"
     percent = (label,) if metric in RATIO_METRICS else ()
     cols = st.columns(2)
-    # Files are made only when asked for (deferred), and asking does not rerun the page.
-    cols[0].download_button(
-        "CSV", lambda: to_csv(shown), f"{stem}.csv", "text/csv", key="peta_csv", on_click="ignore", width="stretch"
-    )
-    cols[1].download_button(
+    deferred_download(cols[0], "CSV", lambda: to_csv(shown), f"{stem}.csv", "text/csv", "peta_csv", width="stretch")
+    deferred_download(
+        cols[1],
         "Excel",
         lambda: to_xlsx(shown, label, percent_columns=percent),
         f"{stem}.xlsx",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key="peta_xlsx",
-        on_click="ignore",
+        XLSX_MIME,
+        "peta_xlsx",
         width="stretch",
     )
 

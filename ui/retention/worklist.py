@@ -15,6 +15,7 @@ from ucj.membership.crypto import decrypt
 from ucj.retention.export import heading, worklist_pdf, worklist_xlsx
 from ucj.retention.extract import Extract
 from ucj.retention.worklist import band_counts, record_export, table
+from ucj.table_export import XLSX_MIME
 from ui import url_state
 from ui.access import current_editor
 from ui.db import query, write
@@ -86,7 +87,7 @@ def render(ctx: Context, extract: Extract) -> None:
             t("ret.wl.xlsx", lang),
             prepared[1],
             file_name=f"{name}.xlsx",
-            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            mime=XLSX_MIME,
             key="ret_wl_xlsx",
         )
         c2.download_button(

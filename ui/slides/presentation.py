@@ -31,6 +31,7 @@ from ucj.slides.registry import SLIDES, build_deck, parse_selection, selection_t
 from ucj.subsidy.scenario import PARAM as SCENARIO_PARAM
 from ui import url_state
 from ui.db import database, database_path, query
+from ui.deferred_download import deferred_download
 from ui.layout import Context
 
 PICKER = "rapat_slides"
@@ -222,25 +223,25 @@ def export_buttons(keys: list[str], ctx: DeckContext, slug: str) -> None:
     def deck() -> Deck:
         return build_deck(keys, read, ctx)
 
-    with st.container(horizontal=True, key="rapat_exports"):
-        st.download_button(
-            t("rapat.download_pdf", ctx.lang),
-            data=lambda: _pdf(deck()),
-            file_name=f"{stem}.pdf",
-            mime="application/pdf",
-            key="rapat_pdf",
-            on_click="ignore",
-            icon=":material/picture_as_pdf:",
-        )
-        st.download_button(
-            t("rapat.download_pptx", ctx.lang),
-            data=lambda: _pptx(deck()),
-            file_name=f"{stem}.pptx",
-            mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
-            key="rapat_pptx",
-            on_click="ignore",
-            icon=":material/slideshow:",
-        )
+    row = st.container(horizontal=True, key="rapat_exports")
+    deferred_download(
+        row,
+        t("rapat.download_pdf", ctx.lang),
+        lambda: _pdf(deck()),
+        f"{stem}.pdf",
+        "application/pdf",
+        "rapat_pdf",
+        icon=":material/picture_as_pdf:",
+    )
+    deferred_download(
+        row,
+        t("rapat.download_pptx", ctx.lang),
+        lambda: _pptx(deck()),
+        f"{stem}.pptx",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        "rapat_pptx",
+        icon=":material/slideshow:",
+    )
 
 
 # The writers are imported when a file is asked for: fpdf and python-pptx cost 0,5 s of CPU to import, which

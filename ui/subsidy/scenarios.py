@@ -20,8 +20,10 @@ from ucj.subsidy.report import summary_cell
 from ucj.subsidy.retention import Evidence
 from ucj.subsidy.rules import RuleBook
 from ucj.subsidy.scenario import NAME_MAX, PARAM, Scenario, decode, encode
+from ucj.table_export import XLSX_MIME
 from ui import access, url_state
 from ui.db import query, write
+from ui.deferred_download import deferred_download
 from ui.subsidy import state
 from ui.subsidy.state import key
 
@@ -139,21 +141,21 @@ def share_and_export(r: Results, book: RuleBook, region: Region, encoded: str, l
     )
     stem = f"kalkulator_{r.scenario.region}_{r.scenario.start:%Y%m}"
     c1, c2 = st.columns(2)
-    c1.download_button(
+    deferred_download(
+        c1,
         t("kalk.export_xlsx", lang),
-        data=lambda: _xlsx(r, book, region, lang),
-        file_name=f"{stem}.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key=key("xlsx"),
-        on_click="ignore",
+        lambda: _xlsx(r, book, region, lang),
+        f"{stem}.xlsx",
+        XLSX_MIME,
+        key("xlsx"),
     )
-    c2.download_button(
+    deferred_download(
+        c2,
         t("kalk.export_pdf", lang),
-        data=lambda: _pdf(r, book, region, lang),
-        file_name=f"{stem}.pdf",
-        mime="application/pdf",
-        key=key("pdf"),
-        on_click="ignore",
+        lambda: _pdf(r, book, region, lang),
+        f"{stem}.pdf",
+        "application/pdf",
+        key("pdf"),
     )
 
 
