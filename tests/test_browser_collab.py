@@ -65,8 +65,13 @@ def test_an_editor_records_a_round_sees_the_change_and_adds_an_action(
         expect(radar.locator("svg text", has_text="Putaran sebelumnya (#1)")).to_be_visible()
         expect(main.get_by_test_id("stMetricDelta")).to_have_text("0,0")  # one level up, one down
         expect(main.get_by_test_id("stExpander").filter(has_text="Kepemimpinan kepala daerah — 1/5 ▼")).to_be_visible()
-        expect(main.get_by_test_id("stExpander").filter(has_text="Regulasi — 4/5 ▲")).to_be_visible()
+        strongest = main.get_by_test_id("stExpander").filter(has_text="Regulasi — 4/5 ▲")
+        expect(strongest).to_be_visible()
         assert "round=padang_paritrana_" in page.url
+        # The fourth indicator is closed and its text not sent; opening it reruns the list and shows it.
+        expect(strongest.get_by_text(t("kolab.level_now", n=4))).to_have_count(0)
+        strongest.get_by_text("Regulasi — 4/5 ▲").click()
+        expect(strongest.get_by_text(t("kolab.level_now", n=4))).to_be_visible()
 
         # The meeting agrees an action, already past its date: it stands out and goes into the minutes.
         main.get_by_role("tab", name=t("kolab.tab.actions")).click()

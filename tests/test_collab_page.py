@@ -56,6 +56,15 @@ def markdown(at) -> str:
     return "\n".join(m.value for m in at.markdown)
 
 
+TABS = {"scores": "Skor kolaborasi", "compare": "Antarwilayah", "people": "Pemangku kepentingan", "actions": "Tindak lanjut"}
+
+
+def open_tab(at: AppTest, tab: str) -> AppTest:
+    """Click a tab: only the open one runs (st.tabs with state), as in the browser."""
+    at.session_state["kolab_tab"] = TABS[tab]
+    return at.run()
+
+
 # Each region: the framework its own text uses opens first, and its weakest indicator leads the list.
 OPENING = {
     "padang": ("cgr", "Trimaulina", "Hasil (dampak) — 1/5"),
@@ -70,14 +79,29 @@ def test_the_page_renders_for_every_region(app_db, region):
     framework, author, weakest = OPENING[region]
     at = open_app(region, page=PAGE)
     assert at.query_params["framework"] in (framework, [framework])
-    assert len(charts(at)) == 5  # radar, round history, regions side by side, stakeholder map, network
+    assert len(charts(at)) == 2  # radar and round history: the other tabs are not sent until opened
     assert ":orange-badge[Diturunkan dari teks]" in markdown(at)
     assert author in markdown(at)
     assert as_text(at.expander[0].label) == weakest
     assert "Untuk naik ke tingkat" in "\n".join(m.value for m in at.expander[0].markdown)
+    assert len(open_tab(at, "compare").get("vega_lite_chart")) == 1  # regions side by side
+    assert len(open_tab(at, "people").get("vega_lite_chart")) == 2  # stakeholder map, network
+    open_tab(at, "actions")
+    assert not at.exception, at.exception
     editing = [b for b in at.button if b.key in ("kolab_round_submit", "kolab_action_submit", "kolab_status_submit")]
     assert editing == []  # a viewer edits nothing
     assert at.download_button(key="kolab_export_xlsx").label == "Unduh untuk notulen (Excel)"
+
+
+def test_only_the_three_weakest_indicators_send_their_text_until_opened(app_db):
+    at = open_app("padang", page=PAGE)
+    opened = [e for e in at.expander if e.markdown]
+    assert len(opened) == 3 and len(at.expander) > 4  # the three weakest, then the rubric stays empty too
+    closed = next(e for e in at.expander if not e.markdown and "/5" in e.label)
+    at.session_state[closed.key] = True
+    at.run()
+    reopened = next(e for e in at.expander if e.label == closed.label)
+    assert "sekarang:" in "\n".join(m.value for m in reopened.markdown)
 
 
 def test_the_page_in_english(app_db):
@@ -96,6 +120,7 @@ def test_the_framework_goes_into_the_url_and_regions_line_up(app_db):
     at.selectbox(key="kolab_framework").set_value("cgr").run()
     assert at.query_params["framework"] in ("cgr", ["cgr"])
     assert any("belum punya putaran" in i.value for i in at.info)
+    open_tab(at, "compare")
     assert set(chart_with(at, "region")["region"]) == {"Kota Padang"}
     assert any("Tanpa putaran untuk kerangka ini: Kabupaten Sijunjung" in c.value for c in at.caption)
     at.selectbox(key="kolab_framework").set_value("paritrana").run()
@@ -152,7 +177,7 @@ def test_an_editor_records_a_round_and_sees_the_change(private_db, as_editor):
 
 
 def test_an_editor_adds_an_overdue_action_then_closes_it(private_db, as_editor):
-    at = open_app("jember", page=PAGE)
+    at = open_tab(open_app("jember", page=PAGE), "actions")
     assert not at.error
     at.button(key="kolab_action_submit").click().run()
     assert [as_text(e.value) for e in at.error] == ["- Tindak lanjut perlu judul."]  # refused, nothing written

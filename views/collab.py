@@ -26,20 +26,21 @@ st.caption(t("kolab.intro", lang))
 show_flash()
 framework = scorecard.framework_choice(ref, rounds, lang)
 
-scores_tab, compare_tab, people_tab, actions_tab = st.tabs(
-    [
-        t("kolab.tab.scores", lang),
-        t("kolab.tab.compare", lang),
-        t("kolab.tab.people", lang),
-        t("kolab.tab.actions", lang),
-    ]
-)
-with scores_tab:
-    scorecard.render(ctx, ref, framework, rounds, scores, action_rows)
-    round_form.render(ctx, ref, framework, rounds, scores, stakeholders, today)
-with compare_tab:
-    scorecard.render_comparison(ref, framework, query("regions"), lang)
-with people_tab:
-    register.render(stakeholders, query("collab_stakeholder_needs", **params), lang)
-with actions_tab:
-    actions.render(ctx, action_rows, ref.indicators, stakeholders, today)
+names = ("scores", "compare", "people", "actions")
+# Only the open tab runs and is sent (a click on another reruns the page): the four together were 129
+# elements, and a fresh browser's work grows with every element it draws (issue 17).
+labels = [t(f"kolab.tab.{name}", lang) for name in names]
+tabs = dict(zip(names, st.tabs(labels, key="kolab_tab", on_change="rerun")))
+if tabs["scores"].open:
+    with tabs["scores"]:
+        scorecard.render(ctx, ref, framework, rounds, scores, action_rows)
+        round_form.render(ctx, ref, framework, rounds, scores, stakeholders, today)
+if tabs["compare"].open:
+    with tabs["compare"]:
+        scorecard.render_comparison(ref, framework, query("regions"), lang)
+if tabs["people"].open:
+    with tabs["people"]:
+        register.render(stakeholders, query("collab_stakeholder_needs", **params), lang)
+if tabs["actions"].open:
+    with tabs["actions"]:
+        actions.render(ctx, action_rows, ref.indicators, stakeholders, today)

@@ -160,8 +160,9 @@ def render(
         round_label=cells["round_id"].map(short),
     )
     altair_chart(history_heatmap, cells, lang, key="kolab_history")
-    with st.expander(t("kolab.rubric", lang)):
-        _rubric_table(ref, framework, lang)
+    with st.expander(t("kolab.rubric", lang), key="kolab_rubric", on_change="rerun") as rubric:
+        if rubric.open:  # the whole rubric is a wide table: built and sent only once asked for
+            _rubric_table(ref, framework, lang)
 
 
 def _change_panel(change: pd.DataFrame, lang: Lang) -> None:
@@ -191,32 +192,49 @@ def _change_panel(change: pd.DataFrame, lang: Lang) -> None:
     st.dataframe(table, hide_index=True, key="kolab_change")
 
 
+@st.fragment
 def _weakest(
     ref: Reference, ranked: pd.DataFrame, scores: pd.DataFrame, round_id: str, actions: pd.DataFrame, lang: Lang
 ) -> None:
-    """Each indicator, weakest first: its level now, what the next level looks like, and what to do."""
+    """Each indicator, weakest first: its level now, what the next level looks like, and what to do.
+
+    The three weakest open; the others send their text only once opened (a rerun of this fragment alone):
+    twelve indicators' text was half a second of a fresh browser's work. The keys carry the round, so every
+    round opens on its own three weakest."""
     evidence = scores[scores["round_id"] == round_id].set_index("indicator_id")
     recommendations, linked = _by_indicator(ref.recommendations), _by_indicator(actions)
     for rank, row in enumerate(ranked.itertuples()):
         title = f"{plain(row.label)} — {fmt.number(row.score, lang)}/5 {ARROWS[row.direction]}".rstrip()
-        with st.expander(title, expanded=rank < 3):
-            now = ref.level_text(row.indicator_id, row.score, lang)
-            st.markdown(f"**{t('kolab.level_now', lang, n=row.score)}** {now}")
+        key = f"kolab_weak_{round_id}_{row.indicator_id}"
+        with st.expander(title, expanded=rank < 3, key=key, on_change="rerun") as box:
+            if not box.open:
+                continue
+            # One Markdown element per part, not one per line: a fresh browser renders every element on its own.
+            levels = [
+                f"**{t('kolab.level_now', lang, n=row.score)}** {ref.level_text(row.indicator_id, row.score, lang)}"
+            ]
             if row.score < 5:
                 next_text = ref.level_text(row.indicator_id, row.score + 1, lang)
-                st.markdown(f"**{t('kolab.level_next', lang, n=row.score + 1)}** {next_text}")
+                levels.append(f"**{t('kolab.level_next', lang, n=row.score + 1)}** {next_text}")
+            st.markdown("\n\n".join(levels))
             found = evidence.loc[row.indicator_id]
             said = " · ".join(filter(None, (_text(found[c]) for c in ("evidence", "document_ref", "quote"))))
             if said:
                 st.caption(f"{t('kolab.evidence', lang)}: {plain(said)}")
-            for rec in recommendations.get(row.indicator_id, []):
-                cited = plain(f"{rec['source_short']}, {rec['locator']}")
-                st.markdown(f"- {rec[f'text_{lang}']} — *{cited}*: “{plain(rec['quote'])}”")
+            steps = [_recommendation(rec, lang) for rec in recommendations.get(row.indicator_id, [])]
             for item in linked.get(row.indicator_id, []):
                 due = item["due_date"]
                 due = fmt.date(due.date(), lang) if pd.notna(due) else t("kolab.no_due", lang)
                 status = t(f"kolab.status.{item['status']}", lang)
-                st.markdown(f"- {t('kolab.linked_action', lang)}: {plain(item['title'])} · {status} · {due}")
+                steps.append(f"- {t('kolab.linked_action', lang)}: {plain(item['title'])} · {status} · {due}")
+            if steps:
+                st.markdown("\n".join(steps))
+
+
+def _recommendation(rec: dict[str, Any], lang: Lang) -> str:
+    """A recommendation as a list item, with the source it cites and its own words."""
+    cited = plain(f"{rec['source_short']}, {rec['locator']}")
+    return f"- {rec[f'text_{lang}']} — *{cited}*: “{plain(rec['quote'])}”"
 
 
 def _by_indicator(frame: pd.DataFrame) -> dict[str, list[dict[str, Any]]]:
