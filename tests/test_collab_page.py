@@ -13,6 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.apptest_support import REGIONS, as_text, open_app
+from ucj.i18n import t
 from ucj.paths import ROOT
 
 PAGE = "views/collab.py"
@@ -56,12 +57,9 @@ def markdown(at) -> str:
     return "\n".join(m.value for m in at.markdown)
 
 
-TABS = {"scores": "Skor kolaborasi", "compare": "Antarwilayah", "people": "Pemangku kepentingan", "actions": "Tindak lanjut"}
-
-
 def open_tab(at: AppTest, tab: str) -> AppTest:
     """Click a tab: only the open one runs (st.tabs with state), as in the browser."""
-    at.session_state["kolab_tab"] = TABS[tab]
+    at.session_state["kolab_tab"] = t(f"kolab.tab.{tab}")
     return at.run()
 
 
