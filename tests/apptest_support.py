@@ -24,6 +24,12 @@ def open_app(region: str, lang: str = "id", page: str | None = None, **params: s
     return at
 
 
+def click_tab(at: AppTest, key: str, label: str) -> AppTest:
+    """Click the tab `label` of the stateful st.tabs `key`: only the open tab runs, as in the browser."""
+    at.session_state[key] = label
+    return at.run()
+
+
 def metrics(at: AppTest) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser_support import SERVER, run_streamlit, wait_for_app
+from tests.browser_support import APP_RUN_TIMEOUT_MS, SERVER, run_streamlit, wait_for_app
 from ucj.i18n import t
 from ucj.slides.registry import SLIDES
 
@@ -57,8 +57,9 @@ def heading(page: Page):
 
 
 def step(page: Page, key: str, number: int) -> None:
+    """Press a key and wait for its rerun (as long as any script run may take on a loaded CI machine)."""
     page.keyboard.press(key)
-    expect(page).to_have_url(re.compile(rf"[?&]slide={number}(&|$)"))
+    expect(page).to_have_url(re.compile(rf"[?&]slide={number}(&|$)"), timeout=APP_RUN_TIMEOUT_MS)
     wait_for_app(page)
 
 
@@ -102,7 +103,7 @@ def test_a_copied_link_opens_the_same_slide_on_a_phone(base_url: str, page: Page
     assert_fits(page, "Sijunjung's budget slide")
 
     page.keyboard.press("Escape")  # back to the editing page, at the same slide of the same deck
-    expect(page).not_to_have_url(re.compile(r"present=1"))
+    expect(page).not_to_have_url(re.compile(r"present=1"), timeout=APP_RUN_TIMEOUT_MS)
     wait_for_app(page)
     expect(page.locator(".ucj-deck.preview h1")).to_have_text(t("rapat.slide.budget", "en"))
     picked = page.get_by_test_id("stMultiSelectTagsContainer").locator("span[title]")

@@ -12,7 +12,7 @@ import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest_support import REGIONS, as_text, open_app
+from tests.apptest_support import REGIONS, as_text, click_tab, open_app
 from ucj.i18n import t
 from ucj.paths import ROOT
 
@@ -58,9 +58,7 @@ def markdown(at) -> str:
 
 
 def open_tab(at: AppTest, tab: str) -> AppTest:
-    """Click a tab: only the open one runs (st.tabs with state), as in the browser."""
-    at.session_state["kolab_tab"] = t(f"kolab.tab.{tab}")
-    return at.run()
+    return click_tab(at, "kolab_tab", t(f"kolab.tab.{tab}"))
 
 
 # Each region: the framework its own text uses opens first, and its weakest indicator leads the list.

@@ -23,7 +23,11 @@ if error := st.session_state.pop(state.key("url_error"), None):
 cost.terms(book, lang)
 
 tab_names = ("cost", "budget", "retention", "protection", "scenarios")
-tabs = dict(zip(tab_names, st.tabs([t(f"kalk.tab.{n}", lang) for n in tab_names])))
+# The scenario tab runs and is sent only while open (a click on it reruns the page): its comparison
+# evaluates every saved plan, and its copyable link pulls half a megabyte of code highlighter into every
+# fresh browser (issue 17). The inputs of the other four always run: the widgets are the scenario.
+labels = [t(f"kalk.tab.{n}", lang) for n in tab_names]
+tabs = dict(zip(tab_names, st.tabs(labels, key=state.key("tab"), on_change="rerun")))
 # Inputs first in every tab; results go into these placeholders once the whole scenario is known.
 with tabs["cost"]:
     cost.examples(book, region, evidence, data.presets(ctx.kode_kab), ctx.kode_kab, lang)
@@ -57,7 +61,10 @@ with retention_out:
     retention.results(results, lang, data.measured_cohorts(ctx.kode_kab))
 with protection_out:
     protection.results(results, lang)
-with tabs["scenarios"]:
-    scenarios.save_and_load(book, region, evidence, scenario, lang)
-    scenarios.compare(results, book, region, ctx.kode_kab, lang)
-    scenarios.share_and_export(results, book, region, encoded, lang)
+if tabs["scenarios"].open:
+    with tabs["scenarios"]:
+        scenarios.save_and_load(book, region, evidence, scenario, lang)
+        scenarios.compare(results, book, region, ctx.kode_kab, lang)
+        scenarios.share_and_export(results, book, region, encoded, lang)
+else:
+    scenarios.keep_choices()
