@@ -10,7 +10,10 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+import uvicorn
 from streamlit import file_util
+from streamlit.web.server.starlette.starlette_server import _get_uvicorn_config_kwargs
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from ui.static_assets import IMMUTABLE, MOUNTS, REVALIDATE, Mount, StaticAssets
 
@@ -155,3 +158,11 @@ def test_the_real_mounts_hold_what_streamlit_and_the_map_load() -> None:
     bundle = next(folium.folder.glob("js/main.*.js"))
     assert app.find(f"{folium.prefix}js/{bundle.name}") is not None
     assert app.find("/app/static/vendor/leaflet-1.9.3/leaflet.js") is not None
+
+
+def test_the_server_parses_http_in_c() -> None:
+    """uvicorn configured as Streamlit configures it picks httptools: h11, its pure-Python fallback, was 45 % of
+    a map view's server CPU over the 60–150 requests of a fresh browser."""
+    server_config = uvicorn.Config(Downstream(), **_get_uvicorn_config_kwargs())
+    server_config.load()
+    assert server_config.http_protocol_class is HttpToolsProtocol
