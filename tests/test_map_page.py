@@ -8,11 +8,15 @@ from pathlib import Path
 
 import duckdb
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
+from streamlit_folium import st_folium
 
 from tests.apptest_support import REGIONS, open_app
+from ucj.i18n import t
 from ucj.map.coverage_metrics import METRICS
 from ucj.map.focus import Focus
+from ui.map import view
 
 PAGE = "views/map.py"
 KECAMATAN = {"padang": 11, "sijunjung": 8, "probolinggo": 5, "jember": 31}
@@ -55,6 +59,25 @@ def test_first_view_shows_a_metric_the_region_has(app_db, region, metric, segmen
 
     assert (at.selectbox(key="peta_metric").value, at.selectbox(key="peta_segment").value) == (metric, segment)
     assert _ranking(at).iloc[:, 2].notna().any()
+
+
+def test_the_same_view_sends_the_same_map_worked_out_once_and_a_filter_change_only_a_new_layer(
+    app_db, monkeypatch: pytest.MonkeyPatch
+):
+    st.cache_data.clear()  # the view's map may be cached by an earlier test
+    first = _open("padang")
+    renders = []
+    monkeypatch.setattr(view, "st_folium", lambda *a, **k: renders.append(k) or st_folium(*a, **k))
+    second = _open("padang")  # another viewer of the same view: folium is not rendered again
+    before = _map_args(second)
+    assert _map_args(first) == before and renders == []
+
+    second.selectbox(key="peta_metric").select("active").run()
+    assert len(renders) == 1
+    after = _map_args(second)
+    assert after["script"] == before["script"]  # the same base map, which keeps its centre and zoom
+    assert after["feature_group"] != before["feature_group"]
+    assert t("peta.metric.active") in after["feature_group"]
 
 
 def test_a_copied_link_opens_the_same_view(app_db):

@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+import folium
 import streamlit as st
 
 from ucj.i18n import t
@@ -9,7 +10,7 @@ from ucj.map.choropleth import base_map, choropleth_layer
 from ucj.map.coverage_metrics import as_mappings, bounds_of, default_month, months_of, target_for
 from ucj.map.metric_style import classes_for, formatter
 from ui import url_state
-from ui.db import query
+from ui.db import database_path, query
 from ui.layout import context
 from ui.map import detail, panels, state, view
 
@@ -37,16 +38,22 @@ selection = panels.filters(lang, options, month, lambda: panels.first_view(ctx.k
 values = panels.values(ctx.kode_kab, focus.level, areas, selection)
 region_target = target_for(kec_inputs.targets, ctx.kode_kab, ctx.kode_kab, selection.month.year)
 classes = classes_for(selection.metric, values["value"], region_target[0].value if region_target else None)
-layer = choropleth_layer(
-    features,
-    *as_mappings(values),
-    classes,
-    label=t(f"peta.metric.{selection.metric}", lang),
-    fmt_value=formatter(selection.metric, lang),
-    lang=lang,
-    selected=focus.desa if focus.drilled else focus.kec,
-    bounds=bounds_of(values),
-)
+selected = focus.desa if focus.drilled else focus.kec
+shown_area = (str(database_path()), ctx.kode_kab, focus.level, focus.kec if focus.drilled else None)
+
+
+def draw() -> tuple[folium.Map, folium.FeatureGroup]:
+    layer = choropleth_layer(
+        features,
+        *as_mappings(values),
+        classes,
+        label=t(f"peta.metric.{selection.metric}", lang),
+        fmt_value=formatter(selection.metric, lang),
+        lang=lang,
+        selected=selected,
+        bounds=bounds_of(values),
+    )
+    return base_map(features), layer
 
 
 def on_click(kode: str) -> None:
@@ -59,7 +66,7 @@ if values["value"].isna().all():
     st.info(t("peta.no_data_selection", lang))
 map_col, table_col = st.columns([11, 9])
 with map_col:
-    view.show(base_map(features), layer, key="peta_map", on_click=on_click)
+    view.show((shown_area, values, classes, selection.metric, selected, lang), draw, "peta_map", on_click=on_click)
     st.caption(t("peta.map_hint_desa" if focus.drilled else "peta.map_hint", lang))
 with table_col:
     area_level = "desa" if focus.drilled else "kecamatan"

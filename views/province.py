@@ -1,5 +1,6 @@
 """Provinsi: the kab/kota of a province on one map with whatever figures each has; a click opens one."""
 
+import folium
 import pandas as pd
 import streamlit as st
 
@@ -27,20 +28,26 @@ kode_prov = st.selectbox(t("prov.pick", lang), sorted(provinces), key="prov_kode
 
 rows = kabkota_rows(kode_prov, visible_scope())
 shapes = features(kode_prov)
-values = {k: None if pd.isna(v) else float(v) for k, v in zip(rows["kode"], rows["coverage"])}
-kinds = {k: kind for k, kind in zip(rows["kode"], rows["kind"]) if isinstance(kind, str)}
-layer = choropleth_layer(
-    shapes,
-    values,
-    kinds,
-    classes_for("coverage", list(values.values())),
-    label=t("peta.metric.coverage", lang),
-    fmt_value=formatter("coverage", lang),
-    lang=lang,
-)
+
+
+def draw() -> tuple[folium.Map, folium.FeatureGroup]:
+    values = {k: None if pd.isna(v) else float(v) for k, v in zip(rows["kode"], rows["coverage"])}
+    kinds = {k: kind for k, kind in zip(rows["kode"], rows["kind"]) if isinstance(kind, str)}
+    layer = choropleth_layer(
+        shapes,
+        values,
+        kinds,
+        classes_for("coverage", list(values.values())),
+        label=t("peta.metric.coverage", lang),
+        fmt_value=formatter("coverage", lang),
+        lang=lang,
+    )
+    return base_map(shapes), layer
+
+
 map_col, table_col = st.columns([11, 9])
 with map_col:
-    view.show(base_map(shapes), layer, key="prov_map", on_click=open_on_click(dict(zip(rows["kode"], rows["slug"]))))
+    view.show((kode_prov, rows, lang), draw, "prov_map", on_click=open_on_click(dict(zip(rows["kode"], rows["slug"]))))
     st.caption(t("prov.map_hint", lang))
 with table_col:
     table = {

@@ -7,11 +7,11 @@ classes and colours read the same as on the coverage map; coverage per kecamatan
 
 from __future__ import annotations
 
+import folium
 import pandas as pd
 import streamlit as st
 from folium.elements import MacroElement
 from folium.template import Template
-from streamlit_folium import st_folium
 
 from ucj.fmt import Lang
 from ucj.i18n import t
@@ -19,6 +19,7 @@ from ucj.map.choropleth import build_map
 from ucj.map.classify import by_distribution
 from ucj.map.geometry import bounds
 from ucj.map.metric_style import classes_for, formatter
+from ui.db import database_path
 from ui.map import view as map_view
 from ui.subsidy.state import key
 
@@ -70,22 +71,19 @@ def allocation_map(table: pd.DataFrame, kode_kab: str, lang: Lang) -> None:
         or VIEWS[1]
     )
     values = {k: (None if pd.isna(v) else float(v)) for k, v in zip(table["kecamatan"], table[view])}
-    if view == "workers":
-        classes, kinds, write = by_distribution(values.values(), palette="YlGnBu"), {}, formatter("participants", lang)
-    else:
-        # One set of fixed bands for before and after, so the two maps compare colour for colour.
-        classes, write = classes_for("coverage", values.values()), formatter("coverage", lang)
-        kinds = dict.fromkeys(values, "estimate")
     features = map_view.features(kode_kab, "kecamatan")
-    m = build_map(
-        features,
-        values,
-        kinds,
-        classes,
-        label=t(f"kalk.col.{view}", lang),
-        fmt_value=write,
-        lang=lang,
-    )
-    if features["features"]:
-        RefitWhenShown(bounds(features)).add_to(m)
-    st_folium(m, key=key("map"), height=HEIGHT, use_container_width=True, returned_objects=[])
+
+    def draw() -> tuple[folium.Map, None]:
+        if view == "workers":
+            classes, kinds = by_distribution(values.values(), palette="YlGnBu"), {}
+            write = formatter("participants", lang)
+        else:
+            # One set of fixed bands for before and after, so the two maps compare colour for colour.
+            classes, write = classes_for("coverage", values.values()), formatter("coverage", lang)
+            kinds = dict.fromkeys(values, "estimate")
+        m = build_map(features, values, kinds, classes, label=t(f"kalk.col.{view}", lang), fmt_value=write, lang=lang)
+        if features["features"]:
+            RefitWhenShown(bounds(features)).add_to(m)
+        return m, None
+
+    map_view.show((str(database_path()), kode_kab, view, values, lang), draw, key("map"), height=HEIGHT)
