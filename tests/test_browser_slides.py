@@ -12,6 +12,7 @@ from playwright.sync_api import Page, expect
 from tests.browser_support import APP_RUN_TIMEOUT_MS, SERVER, run_streamlit, wait_for_app
 from ucj.i18n import t
 from ucj.slides.registry import SLIDES
+from ui.slides.presentation import MORE_KEYS
 
 pytestmark = pytest.mark.browser
 
@@ -59,8 +60,20 @@ def heading(page: Page):
 def step(page: Page, key: str, number: int) -> None:
     """Press a key and wait for its rerun (as long as any script run may take on a loaded CI machine)."""
     page.keyboard.press(key)
-    expect(page).to_have_url(re.compile(rf"[?&]slide={number}(&|$)"), timeout=APP_RUN_TIMEOUT_MS)
+    try:
+        expect(page).to_have_url(re.compile(rf"[?&]slide={number}(&|$)"), timeout=APP_RUN_TIMEOUT_MS)
+    except AssertionError as lost:
+        focused = page.evaluate("() => document.activeElement && document.activeElement.outerHTML.slice(0, 300)")
+        raise AssertionError(f"{key} did not open slide {number}; the focus was on {focused}") from lost
     wait_for_app(page)
+
+
+def ready_for_keys(page: Page) -> None:
+    """The keys are bound once their buttons (the clicker's hidden) are mounted and enabled; a tap on the slide
+    then gives the page the focus, as a presenter's first tap or click would."""
+    for key, _, _ in MORE_KEYS:
+        expect(page.locator(f".st-key-{key} button")).to_be_enabled(timeout=APP_RUN_TIMEOUT_MS)
+    heading(page).click()
 
 
 def assert_fits(page: Page, what: str) -> None:
@@ -75,6 +88,7 @@ def test_keys_step_through_the_deck_and_every_slide_fits(base_url: str, page: Pa
     page.set_viewport_size(viewport)
     page.goto(f"{base_url}/rapat?region=padang&present=1&slides={','.join(keys)}&slide=1")
     wait_for_app(page)
+    ready_for_keys(page)
     for number, key in enumerate([None, *FORWARD], start=1):
         if key:
             step(page, key, number)
@@ -98,6 +112,7 @@ def test_a_copied_link_opens_the_same_slide_on_a_phone(base_url: str, page: Page
     expect(page.locator(".ucj-deck.present")).to_contain_text("Kabupaten Sijunjung · Slide 2 of 3")
     expect(page.locator(".ucj-deck.present .figure .value").first).to_have_text("no data")
     assert_fits(page, "Sijunjung's headline slide")
+    ready_for_keys(page)
     step(page, "ArrowLeft", 1)
     expect(heading(page)).to_have_text(t("rapat.slide.budget", "en"))
     assert_fits(page, "Sijunjung's budget slide")
