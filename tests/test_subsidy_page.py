@@ -29,9 +29,9 @@ def open_link(region: str, s: str, lang: str = "id") -> AppTest:
     return open_app(region, lang, PAGE, s=s)
 
 
-def open_scenarios(at: AppTest) -> AppTest:
-    """Click the scenario tab: it runs only while open."""
-    return click_tab(at, "kalk_tab", t("kalk.tab.scenarios"))
+def open_tab(at: AppTest, tab: str = "scenarios") -> AppTest:
+    """Click a calculator tab (the scenario tab runs only while open)."""
+    return click_tab(at, "kalk_tab", t(f"kalk.tab.{tab}"))
 
 
 def url_scenario(at: AppTest) -> Scenario:
@@ -115,7 +115,7 @@ def test_a_plan_with_workers_does_not_ask_for_them(app_db):
 
 
 def test_save_and_compare(app_db):
-    at = open_scenarios(open_link("sijunjung", encode(RESEARCH_CASE)))
+    at = open_tab(open_link("sijunjung", encode(RESEARCH_CASE)))
     at.text_input(key="kalk_name").set_value("Tahap I").run()
     at.button(key="kalk_save").click().run()
     at.number_input(key="kalk_months").set_value(12).run()
@@ -128,16 +128,16 @@ def test_save_and_compare(app_db):
 def test_the_scenario_tab_runs_only_while_open_and_keeps_its_choices(app_db):
     at = open_link("sijunjung", encode(RESEARCH_CASE))
     assert not [w for w in at.text_input if w.key == "kalk_name"] and not at.code  # not run, not sent
-    at = open_scenarios(at)
+    at = open_tab(at)
     at.text_input(key="kalk_name").set_value("Tahap I").run()
     at.button(key="kalk_save").click().run()
     at.multiselect(key="kalk_compare").set_value(["Tahap I"]).run()
     assert "s=1." in at.code[0].value  # the link to copy
 
-    click_tab(at, "kalk_tab", t("kalk.tab.cost"))
+    open_tab(at, "cost")
     assert not [w for w in at.multiselect if w.key == "kalk_compare"]
     assert metrics(at)["Biaya total"] == "Rp 201.549.600"  # the open tab's results
-    open_scenarios(at)
+    open_tab(at)
     assert at.text_input(key="kalk_name").value == "Tahap I"
     assert at.multiselect(key="kalk_compare").value == ["Tahap I"]
 
@@ -174,7 +174,7 @@ def test_typed_headcounts_are_allocated_where_the_data_has_none(app_db):
 
 def test_the_meeting_link_opens_rapat_on_the_budget_slide_with_this_scenario(app_db):
     encoded = encode(RESEARCH_CASE)
-    at = open_scenarios(open_link("sijunjung", encoded))
+    at = open_tab(open_link("sijunjung", encoded))
     links = [p.proto for p in at.get("page_link") if p.proto.label == t("kalk.show_in_meeting")]
     assert len(links) == 1 and links[0].page == "rapat"
     target = dict(parse_qsl(links[0].query_string))
@@ -189,13 +189,13 @@ def test_an_editor_saves_a_scenario_for_colleagues(data_db, fast_hashing):
     add_user(data_db, "bappeda1", "editor")
     editor = signed_in("sijunjung", "bappeda1")
     editor.query_params["s"] = encode(RESEARCH_CASE)
-    open_scenarios(editor.switch_page(PAGE).run())
+    open_tab(editor.switch_page(PAGE).run())
     assert "semua pengguna" in " ".join(c.value for c in editor.caption)
     editor.text_input(key="kalk_name").set_value("Tahap I").run()
     editor.button(key="kalk_save").click().run()
     assert not editor.exception, editor.exception
 
-    colleague = open_scenarios(open_app("sijunjung", page=PAGE))  # another browser, not signed in
+    colleague = open_tab(open_app("sijunjung", page=PAGE))  # another browser, not signed in
     pick = colleague.selectbox(key="kalk_load_pick")
     assert pick.options == ["Tahap I"]  # shared, so not marked "sesi ini"
     assert not [b for b in colleague.button if b.key == "kalk_delete"]  # only an editor removes it

@@ -21,7 +21,8 @@ MISSING = {"id": "tidak ada data", "en": "no data"}
 
 
 @cache
-def _locale(lang: Lang) -> Locale:
+def babel_locale(lang: Lang) -> Locale:
+    """Babel's locale for `lang`, parsed once: every number, date and chart locale is written from it."""
     return Locale.parse(LOCALES[lang])
 
 
@@ -33,7 +34,7 @@ def _pattern(pattern: str) -> NumberPattern:
 def _number(value: float, pattern: str, lang: Lang) -> str:
     """Babel's format_decimal/format_percent with the locale and pattern parsed once, not on every call
     (12 µs a figure, and a page writes hundreds of them: tables, tooltips, chart labels)."""
-    return _pattern(pattern).apply(value, _locale(lang))
+    return _pattern(pattern).apply(value, babel_locale(lang))
 
 
 def missing(value: object) -> bool:
@@ -70,14 +71,14 @@ def date(value: dt.date | None, lang: Lang = "id") -> str:
     """A day, e.g. '9 Februari 2023'."""
     if missing(value):
         return MISSING[lang]
-    return _babel_date(value, format="d MMMM y", locale=_locale(lang))
+    return _babel_date(value, format="d MMMM y", locale=babel_locale(lang))
 
 
 def month(value: dt.date | None, lang: Lang = "id", short: bool = False) -> str:
     """A month, e.g. 'Juni 2024' (or 'Jun 2024' for chart axes)."""
     if missing(value):
         return MISSING[lang]
-    return _babel_date(value, format="MMM y" if short else "MMMM y", locale=_locale(lang))
+    return _babel_date(value, format="MMM y" if short else "MMMM y", locale=babel_locale(lang))
 
 
 def period(start: dt.date | None, end: dt.date | None, lang: Lang = "id") -> str:

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import altair as alt
 import pandas as pd
-from babel import Locale
 
 from ucj import fmt
-from ucj.fmt import LOCALES, Lang
+from ucj.fmt import Lang, babel_locale
 from ucj.i18n import t
 
 # Okabe & Ito (2008): distinguishable with every common colour-vision deficiency.
@@ -21,7 +20,7 @@ SCOPE_COLOURS = {"kabupaten": "#D55E00", "nasional": "#56B4E9"}
 
 def vega_locale(lang: Lang) -> dict[str, dict[str, object]]:
     """Number separators and month names for Vega, from Babel's locale data."""
-    loc = Locale.parse(LOCALES[lang])
+    loc = babel_locale(lang)
     months = loc.months["format"]
     days = loc.days["format"]
     return {

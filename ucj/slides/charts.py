@@ -13,7 +13,7 @@ from typing import Any
 
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
-from ucj.fmt import LOCALES, Lang
+from ucj.fmt import Lang, babel_locale
 from ucj.slides.model import VegaLite
 
 SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"  # an identifier only: nothing is fetched
@@ -48,7 +48,7 @@ CONFIG: dict[str, Any] = {
 
 def number_locale(lang: Lang) -> dict[str, Any]:
     """A d3-format locale from Babel's decimal and grouping symbols for `lang`."""
-    locale = LOCALES[lang]
+    locale = babel_locale(lang)
     return {
         "decimal": get_decimal_symbol(locale),
         "thousands": get_group_symbol(locale),

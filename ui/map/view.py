@@ -16,7 +16,7 @@ from ui.db import database_path, query
 
 MAP_HEIGHT = 460
 # Only a click on an area changes these two: panning and zooming send nothing back.
-CLICKS = ["last_object_clicked", "last_active_drawing"]
+CLICKS = ("last_object_clicked", "last_active_drawing")
 
 # A map to draw: the base (the area shown) and the coloured layer on it, or a whole map and None.
 Build = Callable[[], tuple[folium.Map, folium.FeatureGroup | None]]
@@ -82,7 +82,7 @@ def show(
     zoom. A new base (another region, a drill-down) starts a fresh map. Without `on_click` the map sends
     nothing back and never reruns the page.
     """
-    returned = tuple(CLICKS) if on_click else ()
+    returned = CLICKS if on_click else ()
     arguments = _arguments(identity, key, height, returned, build)
     state_key = arguments["key"]  # st_folium keys the component by a hash of the base map's script
 
