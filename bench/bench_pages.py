@@ -9,7 +9,7 @@ database and a bare page (a title and one line of text). After one warm-up load 
 page × region is opened N times, each in a fresh browser context, alternating with a load of the bare
 page so both see the same machine. "load" is the time from navigation until the script run has
 finished and nothing is stale (tests/browser_support.wait_for_app) and the page's title is drawn;
-"polygons" is the time until the map's first area is drawn inside the folium iframe. "cpu/view" is
+"polygons" is the time until the map's first area is drawn. "cpu/view" is
 the server process's user+system CPU seconds (psutil on its pid) from opening the context until it is
 closed and the server has settled: with browser and server on the same cores it is the figure that
 contention disturbs least. The bare page's own cpu/view (serving Streamlit's front end to a fresh
@@ -39,7 +39,7 @@ from playwright.async_api import Browser, BrowserContext, Page, async_playwright
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, LOCAL_HOSTS, MAP_IFRAME, SERVER, run_streamlit  # noqa: E402
+from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, LOCAL_HOSTS, SERVER, run_streamlit  # noqa: E402
 from ucj.build import build  # noqa: E402
 from ucj.paths import DEMO_DB  # noqa: E402
 from ui.layout import PAGES  # noqa: E402
@@ -104,8 +104,7 @@ async def wait_loaded(page: Page) -> None:
 
 
 async def wait_polygons(page: Page) -> None:
-    # A frame locator resolves the iframe afresh, so a component that remounts its iframe is still found.
-    await page.frame_locator(MAP_IFRAME).locator(AREAS).first.wait_for(state="attached", timeout=TIMEOUT_MS)
+    await page.locator(AREAS).first.wait_for(state="attached", timeout=TIMEOUT_MS)
 
 
 async def load_once(browser: Browser, url: str, viewport: dict[str, int], polygons: bool) -> tuple[float, float | None]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 from streamlit.testing.v1 import AppTest
@@ -37,3 +38,9 @@ def metrics(at: AppTest) -> dict[str, str]:
 def as_text(markdown: str) -> str:
     """What a viewer reads of Markdown made with ucj.markup.plain: escapes and word joiners gone."""
     return re.sub(r"\\(.)", r"\1", markdown).replace(WORD_JOINER, "")
+
+
+def map_data(at: AppTest) -> dict:
+    """What the page's (only) map is drawn from: the Leaflet scripts of ui/map/page_map.js, as JSON."""
+    (component,) = at.get("bidi_component")
+    return json.loads(component.proto.json)

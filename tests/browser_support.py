@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Frame, Page, Route, WebSocketRoute, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, Route, WebSocketRoute, sync_playwright
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SERVER = REPO_ROOT / "serve.py"  # what scripts/run.sh serves: app.py behind the in-memory static files
@@ -37,7 +37,9 @@ CHROMIUM_ARGS = [
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 SERVER_START_TIMEOUT_S = 30.0
 APP_RUN_TIMEOUT_MS = 20_000
-MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+# The Leaflet container of ui/map/page_map.js, in the component's shadow root: Playwright's CSS locators pierce it.
+MAP = ".ucj-map"
+AREAS = f"{MAP} path.leaflet-interactive"
 
 StreamlitServer = Callable[..., AbstractContextManager[str]]
 
@@ -186,11 +188,14 @@ def wait_for_app(page: Page, timeout_ms: int = APP_RUN_TIMEOUT_MS) -> None:
     )
 
 
-def frame_for_map(page: Page, timeout_ms: int = APP_RUN_TIMEOUT_MS) -> Frame:
-    """The Frame of the (first) streamlit-folium map, once its document has loaded."""
-    handle = page.wait_for_selector(MAP_IFRAME, state="attached", timeout=timeout_ms)
-    frame = handle.content_frame()
-    if frame is None:
-        raise AssertionError("the streamlit-folium iframe has no document")
-    frame.wait_for_load_state("load", timeout=timeout_ms)
-    return frame
+def map_drawn(page: Page, timeout_ms: int = APP_RUN_TIMEOUT_MS) -> Locator:
+    """The (first) map of the page, once its areas are drawn."""
+    page.locator(AREAS).first.wait_for(state="attached", timeout=timeout_ms)
+    return page.locator(MAP).first
+
+
+def map_properties(page: Page, timeout_ms: int = APP_RUN_TIMEOUT_MS) -> list[dict]:
+    """The properties of every area drawn on the page's map (what its tooltips and clicks carry)."""
+    return map_drawn(page, timeout_ms).evaluate(
+        "box => Object.values(box.ucjMap._layers).filter(l => l.feature).map(l => l.feature.properties)"
+    )

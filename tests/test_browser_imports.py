@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser_support import SERVER, StreamlitServer, frame_for_map, wait_for_app
+from tests.browser_support import SERVER, StreamlitServer, map_properties, wait_for_app
 from tests.data_support import PARTICIPANTS_HEADER, csv_bytes
 
 pytestmark = pytest.mark.browser
@@ -46,11 +46,7 @@ def _map_areas(page: Page, base_url: str, timeout_ms: int = 20_000, view: str = 
     """Each kecamatan on the coverage map: (figure, kind) as its tooltip says them."""
     page.goto(f"{base_url}/{view}")
     wait_for_app(page, timeout_ms)
-    frame = frame_for_map(page, timeout_ms)
-    frame.wait_for_selector("path.leaflet-interactive", timeout=timeout_ms)
-    properties = frame.evaluate(
-        "Object.values(window.map._layers).filter(l => l.feature).map(l => l.feature.properties)"
-    )
+    properties = map_properties(page, timeout_ms)
     return {p["kode"]: (p["nilai"], p["jenis"]) for p in properties}
 
 

@@ -7,23 +7,19 @@ import time
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Frame, Page
+from playwright.sync_api import Locator, Page, expect
 
-from tests.browser_support import SERVER, StreamlitServer, frame_for_map, wait_for_app
-
-AREAS = "path.leaflet-interactive"
+from tests.browser_support import AREAS, MAP, SERVER, StreamlitServer, map_drawn, wait_for_app
 
 
-def _view(frame: Frame) -> list:
-    return frame.evaluate("[window.map.getZoom(), window.map.getCenter().lat, window.map.getCenter().lng]")
+def _view(box: Locator) -> list:
+    return box.evaluate("box => [box.ucjMap.getZoom(), box.ucjMap.getCenter().lat, box.ucjMap.getCenter().lng]")
 
 
-def _open_map(page: Page, url: str) -> Frame:
+def _open_map(page: Page, url: str) -> Locator:
     page.goto(url)
     wait_for_app(page)
-    frame = frame_for_map(page)
-    frame.wait_for_selector(AREAS, timeout=20_000)
-    return frame
+    return map_drawn(page)
 
 
 def _pick(page: Page, label: str, option: str) -> None:
@@ -38,29 +34,34 @@ def test_pan_filter_click_and_copied_link(streamlit_server: StreamlitServer, pag
     sent: list[str] = []
     page.on("websocket", lambda ws: ws.on("framesent", lambda payload: sent.append(str(payload))))
     with streamlit_server(SERVER, env={"UCJ_DEMO_DB": str(app_db)}) as base_url:
-        frame = _open_map(page, f"{base_url}/peta?region=padang&lang=id")
-        assert len(frame.query_selector_all(AREAS)) == 11
-        hatched = {p.get_attribute("fill") for p in frame.query_selector_all(AREAS)}
+        box = _open_map(page, f"{base_url}/peta?region=padang&lang=id")
+        areas = page.locator(AREAS)
+        assert areas.count() == 11
+        hatched = {fill for fill in areas.evaluate_all("paths => paths.map(p => p.getAttribute('fill'))")}
         assert all(fill.startswith("url(#ucj-hatch-") for fill in hatched)  # every kecamatan figure is an estimate
-        assert frame.evaluate("document.querySelectorAll('pattern').length") > 0
+        # each hatch is defined beside the map, in its shadow root, where url(#…) finds it
+        assert box.evaluate(
+            "(box, ids) => ids.every(id => box.getRootNode().getElementById(id))",
+            [fill[len("url(#") : -1] for fill in hatched],
+        )
+        assert page.locator("iframe").count() == 0  # drawn in the page, not in streamlit-folium's iframe
 
         # zooming and panning send nothing to the server, so the app does not rerun
         time.sleep(1)
         before = len(sent)
-        frame.click(".leaflet-control-zoom-in")
-        frame.evaluate("window.map.panBy([80, 40], {animate: false})")
+        page.locator(".leaflet-control-zoom-in").click()
+        box.evaluate("box => box.ucjMap.panBy([80, 40], {animate: false})")
         time.sleep(1.5)
         assert len(sent) == before
-        zoomed = _view(frame)
+        zoomed = _view(box)
 
         # a filter change swaps the layer but keeps the view
         _pick(page, "Ukuran", "Peserta aktif")
-        frame = frame_for_map(page)
-        frame.wait_for_function("document.querySelector('.ucj-legend').innerText.includes('Peserta aktif')")
-        assert _view(frame) == pytest.approx(zoomed)
+        expect(page.locator(".ucj-legend")).to_contain_text("Peserta aktif")
+        assert _view(map_drawn(page)) == pytest.approx(zoomed)
 
         # a click on a kecamatan opens its detail and puts it in the URL
-        frame.locator(AREAS).nth(3).click(force=True)
+        areas.nth(3).click(force=True)
         page.wait_for_url("**kec=13.71.*", timeout=20_000)
         wait_for_app(page)
         kode = page.url.split("kec=")[1].split("&")[0]
@@ -72,8 +73,7 @@ def test_pan_filter_click_and_copied_link(streamlit_server: StreamlitServer, pag
         _open_map(page, copied)
         assert page.locator('[data-testid="stHeading"] h3').first.inner_text() == heading
         assert f"kec={kode}" in page.url and "metric=active" in page.url
-        frame = frame_for_map(page)
-        frame.wait_for_function("document.querySelector('.ucj-legend').innerText.includes('Peserta aktif')")
+        expect(page.locator(".ucj-legend")).to_contain_text("Peserta aktif")
 
 
 @pytest.mark.browser
@@ -82,6 +82,16 @@ def test_fits_a_phone(streamlit_server: StreamlitServer, page: Page, app_db: Pat
     with streamlit_server(SERVER, env={"UCJ_DEMO_DB": str(app_db)}) as base_url:
         _open_map(page, f"{base_url}/peta?region=jember&lang=id&kec=35.09.11")
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
-        box = page.locator('iframe[title="streamlit_folium.st_folium"]').bounding_box()
+        box = page.locator(MAP).bounding_box()
         assert box is not None and 300 < box["width"] <= 390
         assert page.get_by_text("Rincian desa/kelurahan").is_visible()
+
+
+@pytest.mark.browser
+def test_says_so_when_leaflet_cannot_load(streamlit_server: StreamlitServer, page: Page, app_db: Path) -> None:
+    page.route("**/leaflet.js", lambda route: route.abort())
+    with streamlit_server(SERVER, env={"UCJ_DEMO_DB": str(app_db)}) as base_url:
+        page.goto(f"{base_url}/peta?region=padang&lang=id")
+        wait_for_app(page)
+        expect(page.get_by_text("Peta tidak dapat digambar")).to_be_visible(timeout=20_000)
+        assert page.locator(MAP).count() == 0

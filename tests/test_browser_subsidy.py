@@ -12,7 +12,7 @@ import duckdb
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser_support import SERVER, StreamlitServer, frame_for_map, wait_for_app
+from tests.browser_support import AREAS, SERVER, StreamlitServer, wait_for_app
 from ucj import fmt
 from ucj.db import run_query
 from ucj.i18n import t
@@ -63,8 +63,7 @@ def test_shared_link_opens_the_same_scenario_offline(streamlit_server: Streamlit
         assert "s=1." in page.url  # the link stays in the address bar, ready to copy again
 
         main.get_by_role("tab", name="Anggaran & alokasi").click()
-        frame = frame_for_map(page)
-        expect(frame.locator("path.leaflet-interactive")).to_have_count(11, timeout=15_000)
+        expect(page.locator(AREAS)).to_have_count(11, timeout=15_000)
 
 
 # (a link inflating to 300 MB is 400.000 characters long: the HTTP server refuses that address itself)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser_support import SERVER, StreamlitServer, frame_for_map, wait_for_app
+from tests.browser_support import SERVER, StreamlitServer, map_properties, wait_for_app
 from tests.test_browser_imports import SLOW, _sign_in
 from ucj.workspace import national
 
@@ -19,11 +19,7 @@ def _map_areas(page: Page, base_url: str, slug: str) -> dict[str, tuple[str, str
     """Each area on the region's coverage map: (name, figure, kind) as its tooltip says them."""
     page.goto(f"{base_url}/peta?region={slug}&lang=id")
     wait_for_app(page, timeout_ms=3 * SLOW)
-    frame = frame_for_map(page)
-    frame.wait_for_selector("path.leaflet-interactive", timeout=SLOW)
-    properties = frame.evaluate(
-        "Object.values(window.map._layers).filter(l => l.feature).map(l => l.feature.properties)"
-    )
+    properties = map_properties(page, SLOW)
     return {p["kode"]: (p["nama"], p["nilai"], p["jenis"]) for p in properties}
 
 

@@ -11,10 +11,10 @@ import folium
 import folium.plugins
 import pytest
 from branca.element import Element
-from playwright.sync_api import Frame, Page
+from playwright.sync_api import Page
 
 from tests.apps.offline_map_app import GEOJSON, choropleth
-from tests.browser_support import StreamlitServer, frame_for_map, wait_for_app
+from tests.browser_support import AREAS, StreamlitServer, map_drawn, wait_for_app
 from ucj.map.offline_map import LOCAL_ASSETS, STATIC_DIR, STATIC_URL, ExternalAssetError, asset_url, offline_map
 
 APP = Path(__file__).resolve().parent / "apps" / "offline_map_app.py"
@@ -88,16 +88,16 @@ def test_refuses_elements_that_need_the_internet(make: Callable[[], Element]) ->
         m.get_root().render()
 
 
-def _point_inside(frame: Frame, index: int) -> dict[str, float]:
+def _point_inside(page: Page, index: int) -> dict[str, float]:
     """A point of path `index` that really hits it: a bbox centre can miss a concave polygon. Polled,
     because on a busy machine Leaflet may still be laying out or zooming to the bounds."""
-    path = frame.locator("path.leaflet-interactive").nth(index).element_handle()
-    found = frame.wait_for_function(
+    path = page.locator(AREAS).nth(index).element_handle()
+    found = page.wait_for_function(
         """(el) => {
             const r = el.getBoundingClientRect();
             for (let i = 1; i < 10; i++) for (let j = 1; j < 10; j++) {
                 const x = r.left + (r.width * j) / 10, y = r.top + (r.height * i) / 10;
-                if (document.elementFromPoint(x, y) === el) return {x: x - r.left, y: y - r.top};
+                if (el.getRootNode().elementFromPoint(x, y) === el) return {x: x - r.left, y: y - r.top};
             }
             return null;
         }""",
@@ -112,17 +112,16 @@ def test_map_draws_offline_in_chromium(streamlit_server: StreamlitServer, page: 
     with streamlit_server(APP) as base_url:
         page.goto(base_url)
         wait_for_app(page)
-        frame = frame_for_map(page)
-        polygons = frame.locator("path.leaflet-interactive")
-        polygons.first.wait_for(timeout=15_000)
+        map_drawn(page, 15_000)
+        polygons = page.locator(AREAS)
 
         assert polygons.count() == 5
-        tooltip = frame.locator(".leaflet-tooltip")
+        tooltip = page.locator(".leaflet-tooltip")
         shown = set()
         for index in range(5):
-            polygons.nth(index).hover(position=_point_inside(frame, index))
+            polygons.nth(index).hover(position=_point_inside(page, index))
             tooltip.wait_for()
             shown |= {name for name in _names() if name in tooltip.inner_text()}
-            frame.locator(".leaflet-control-zoom-in").hover()
+            page.locator(".leaflet-control-zoom-in").hover()
             tooltip.wait_for(state="detached")
         assert shown == _names()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
@@ -12,7 +11,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 from streamlit_folium import st_folium
 
-from tests.apptest_support import REGIONS, open_app
+from tests.apptest_support import REGIONS, map_data, open_app
 from ucj.i18n import t
 from ucj.map.coverage_metrics import METRICS
 from ucj.map.focus import Focus
@@ -24,11 +23,6 @@ KECAMATAN = {"padang": 11, "sijunjung": 8, "probolinggo": 5, "jember": 31}
 
 def _open(region: str, lang: str = "id", **params: str) -> AppTest:
     return open_app(region, lang, PAGE, **params)
-
-
-def _map_args(at: AppTest) -> dict:
-    (component,) = at.get("component_instance")
-    return json.loads(component.proto.json_args)
 
 
 def _ranking(at: AppTest):
@@ -44,7 +38,7 @@ def test_every_metric_draws_map_and_ranking(app_db, region):
         at.selectbox(key="peta_metric").select(metric)
         at.run()
         assert not at.exception, (metric, at.exception)
-        args = _map_args(at)
+        args = map_data(at)
         assert args["feature_group"].count('"kode"') == KECAMATAN[region], metric
         assert len(_ranking(at)) == KECAMATAN[region], metric
         assert at.query_params["metric"] == metric
@@ -69,12 +63,12 @@ def test_the_same_view_sends_the_same_map_worked_out_once_and_a_filter_change_on
     renders = []
     monkeypatch.setattr(view, "st_folium", lambda *a, **k: renders.append(k) or st_folium(*a, **k))
     second = _open("padang")  # another viewer of the same view: folium is not rendered again
-    before = _map_args(second)
-    assert _map_args(first) == before and renders == []
+    before = map_data(second)
+    assert map_data(first) == before and renders == []
 
     second.selectbox(key="peta_metric").select("active").run()
     assert len(renders) == 1
-    after = _map_args(second)
+    after = map_data(second)
     assert after["script"] == before["script"]  # the same base map, which keeps its centre and zoom
     assert after["feature_group"] != before["feature_group"]
     assert t("peta.metric.active") in after["feature_group"]
@@ -100,7 +94,7 @@ def test_desa_map_of_a_kecamatan_and_the_way_back_up(app_db, level):
     at = _open("padang", kec="13.71.01", **level)
     desa_count = len(_ranking(at))
 
-    assert desa_count == _map_args(at)["feature_group"].count('"kode"') > 1
+    assert desa_count == map_data(at)["feature_group"].count('"kode"') > 1
     assert "Desa/kelurahan" in _ranking(at).columns
 
     at.button(key="peta_up").click().run()
@@ -173,4 +167,4 @@ def test_uploaded_figures_win_and_are_labelled(db_with_upload):
     assert uploaded["Peserta aktif"] == 12345
     assert uploaded["Jenis angka"] == "Data unggahan"
     assert (table.drop(index="Kademangan")["Jenis angka"] == "Perkiraan").all()
-    assert "Data unggahan" in _map_args(at)["feature_group"]
+    assert "Data unggahan" in map_data(at)["feature_group"]

@@ -6,7 +6,7 @@ import json
 
 import pandas as pd
 
-from tests.apptest_support import open_app
+from tests.apptest_support import map_data, open_app
 from ucj.db import Database
 from ucj.province.figures import province_features, province_rows
 from ucj.workspace import national
@@ -17,8 +17,7 @@ PAGE = "views/province.py"
 def test_jawa_timur_shows_its_38_kabkota_with_the_figures_each_has(app_db):
     at = open_app("jember", page=PAGE)
     assert at.selectbox(key="prov_kode").value == "35"
-    (component,) = at.get("component_instance")
-    assert json.loads(component.proto.json_args)["feature_group"].count('"kode"') == 38
+    assert map_data(at)["feature_group"].count('"kode"') == 38
     table = at.dataframe[0].value.set_index("Kab/kota")
     assert len(table) == 38
     assert table.loc["Kota Probolinggo", ["Cakupan", "Jenis angka"]].tolist() == ["36,0 %", "Angka terbitan"]

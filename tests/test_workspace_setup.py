@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.apptest_support import open_app
+from tests.apptest_support import map_data, open_app
 from tests.data_support import add_user, checksums, rows, signed_in
 from ucj.db import Database, ReadOnly
 from ucj.errors import Explained
@@ -155,8 +155,7 @@ def test_setting_up_sidoarjo_on_the_data_page(data_db, demo_db, fast_hashing):
     assert "Kabupaten Sidoarjo" in at.selectbox(key="region").options
 
     at = open_app("sidoarjo", page="views/map.py")
-    (component,) = at.get("component_instance")
-    assert json.loads(component.proto.json_args)["feature_group"].count('"kode"') == 18
+    assert map_data(at)["feature_group"].count('"kode"') == 18
     assert len(at.dataframe[0].value) == 18
     assert demo_rows(data_db) == demo_rows(demo_db)
 

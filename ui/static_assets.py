@@ -1,6 +1,6 @@
 """The front end's files served from memory, gzipped once: the largest share of a page view's server CPU.
 
-A fresh browser loads 60–150 files (2,7–6 MB): Streamlit's front end, the map component's bundle, Leaflet.
+A fresh browser loads 60–150 files (2,7–6 MB): Streamlit's front end and, on a map page, Leaflet.
 Streamlit reads each from disk in 64 KB chunks, every chunk a hop to a worker thread, and sends its own
 bundles uncompressed and the others gzipped afresh on every request: 0,15–0,3 s of server CPU per page view
 (issue 17), and megabytes more over a phone's connection. Here each file is read and compressed on its first
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import importlib.util
 import mimetypes
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,16 +43,8 @@ class Mount:
     cache_control: bytes
 
 
-# Found without importing it: streamlit-folium registers its component when imported, which must happen in a
-# script run, after the server has made its registry.
-FOLIUM_BUILD: Final = Path(importlib.util.find_spec("streamlit_folium").origin).parent / "frontend" / "build"
 MOUNTS: Final = (
     Mount("/static/", Path(file_util.get_static_dir()) / "static", IMMUTABLE),
-    Mount(
-        "/component/streamlit_folium.st_folium/static/",
-        FOLIUM_BUILD / "static",
-        IMMUTABLE,
-    ),
     Mount("/app/static/", ROOT / "static", REVALIDATE),  # server.enableStaticServing
 )
 

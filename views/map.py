@@ -66,7 +66,9 @@ if values["value"].isna().all():
     st.info(t("peta.no_data_selection", lang))
 map_col, table_col = st.columns([11, 9])
 with map_col:
-    view.show((shown_area, values, classes, selection.metric, selected, lang), draw, "peta_map", on_click=on_click)
+    view.show(
+        (shown_area, values, classes, selection.metric, selected, lang), draw, "peta_map", lang=lang, on_click=on_click
+    )
     st.caption(t("peta.map_hint_desa" if focus.drilled else "peta.map_hint", lang))
 with table_col:
     area_level = "desa" if focus.drilled else "kecamatan"

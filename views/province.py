@@ -47,7 +47,13 @@ def draw() -> tuple[folium.Map, folium.FeatureGroup]:
 
 map_col, table_col = st.columns([11, 9])
 with map_col:
-    view.show((kode_prov, rows, lang), draw, "prov_map", on_click=open_on_click(dict(zip(rows["kode"], rows["slug"]))))
+    view.show(
+        (kode_prov, rows, lang),
+        draw,
+        "prov_map",
+        lang=lang,
+        on_click=open_on_click(dict(zip(rows["kode"], rows["slug"]))),
+    )
     st.caption(t("prov.map_hint", lang))
 with table_col:
     table = {

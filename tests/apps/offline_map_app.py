@@ -1,4 +1,4 @@
-"""Test-only app: a kecamatan choropleth drawn through ucj.map.offline_map.
+"""Test-only app: a kecamatan choropleth drawn through ucj.map.offline_map, shown as the app shows maps.
 
 The browser test runs it to prove the map draws with the internet blocked; the
 unit test imports `choropleth` to check the same map's HTML. Streamlit serves
@@ -14,9 +14,9 @@ import folium
 import streamlit as st
 from folium.elements import MacroElement
 from folium.template import Template
-from streamlit_folium import st_folium
 
 from ucj.map.offline_map import offline_map
+from ui.map import view
 
 ROOT = Path(__file__).resolve().parents[2]
 GEOJSON = ROOT / "geo" / "kecamatan_probolinggo.geojson"
@@ -85,8 +85,8 @@ def choropleth(geojson: dict[str, Any]) -> folium.Map:
 
 def main() -> None:
     st.title("Peta luring")
-    m = choropleth(json.loads(GEOJSON.read_text(encoding="utf-8")))
-    st_folium(m, height=480, width=700, returned_objects=[], key="map")
+    geojson = json.loads(GEOJSON.read_text(encoding="utf-8"))
+    view.show("offline", lambda: (choropleth(geojson), None), "map", lang="id", height=480)
 
 
 if __name__ == "__main__":

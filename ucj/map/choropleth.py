@@ -58,27 +58,32 @@ def _contrast(colour: str) -> str:
 class HatchPatterns(MacroElement):
     """SVG patterns (class colour with diagonal lines) that estimated areas are filled with.
 
-    Leaflet writes `fillColor` into the path's `fill` attribute, so 'url(#id)' picks a pattern
-    defined anywhere in the document; patterns already there (an earlier layer's) are kept.
+    Leaflet writes `fillColor` into the path's `fill` attribute, so 'url(#id)' picks a pattern defined in the
+    same document or shadow root as the map (the app draws its maps in a shadow root of the page); patterns
+    already there (an earlier layer's) are kept. They go in once the layer is on a map.
     """
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        (function (patterns) {
-            var svg = document.getElementById("ucj-hatches");
-            if (!svg) {
-                var holder = document.createElement("div");
-                holder.innerHTML = '<svg id="ucj-hatches" width="0" height="0" aria-hidden="true" '
-                    + 'style="position:absolute"><defs></defs></svg>';
-                svg = document.body.appendChild(holder.firstChild);
-            }
-            for (var id in patterns) {
-                if (!document.getElementById(id)) {
-                    svg.firstChild.insertAdjacentHTML("beforeend", patterns[id]);
+        (function (layer, patterns) {
+            function add(map) {
+                var root = map.getContainer().getRootNode();
+                var svg = root.getElementById("ucj-hatches");
+                if (!svg) {
+                    var holder = document.createElement("div");
+                    holder.innerHTML = '<svg id="ucj-hatches" width="0" height="0" aria-hidden="true" '
+                        + 'style="position:absolute"><defs></defs></svg>';
+                    svg = (root.body || root).appendChild(holder.firstChild);
+                }
+                for (var id in patterns) {
+                    if (!root.getElementById(id)) {
+                        svg.firstChild.insertAdjacentHTML("beforeend", patterns[id]);
+                    }
                 }
             }
-        })({{ this.patterns|tojson }});
+            if (layer._map) { add(layer._map); } else { layer.once("add", function () { add(layer._map); }); }
+        })({{ this._parent.get_name() }}, {{ this.patterns|tojson }});
         {% endmacro %}
         """
     )

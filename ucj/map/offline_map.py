@@ -17,10 +17,10 @@ from ucj.paths import ROOT
 
 STATIC_DIR = ROOT / "static"
 
-# streamlit-folium draws the map in an iframe served at
-# <base>/component/streamlit_folium.st_folium/index.html, and Streamlit serves
-# static/ at <base>/app/static/. A relative URL reaches it from there, with or
-# without server.baseUrlPath.
+# Streamlit serves static/ at <base>/app/static/. The URL is relative to
+# streamlit-folium's iframe (<base>/component/streamlit_folium.st_folium/), where
+# st_folium's own front end would draw; the app draws its maps in the page and
+# turns it into the page's path (ui/map/view.py).
 STATIC_URL = "../../app/static"
 
 # Each CDN address folium uses for a file we vendor -> that file under static/.
@@ -52,7 +52,7 @@ class ExternalAssetError(RuntimeError):
 
 
 def asset_url(relative: str) -> str:
-    """URL of a file under static/, as the map iframe must request it."""
+    """URL of a file under static/, as streamlit-folium's iframe would request it."""
     return f"{STATIC_URL}/{relative}"
 
 

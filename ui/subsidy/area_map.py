@@ -86,4 +86,4 @@ def allocation_map(table: pd.DataFrame, kode_kab: str, lang: Lang) -> None:
             RefitWhenShown(bounds(features)).add_to(m)
         return m, None
 
-    map_view.show((str(database_path()), kode_kab, view, values, lang), draw, key("map"), height=HEIGHT)
+    map_view.show((str(database_path()), kode_kab, view, values, lang), draw, key("map"), lang=lang, height=HEIGHT)
