@@ -114,3 +114,12 @@ def test_sijunjung_months_of_cover_as_stated_and_as_its_budget_implies(app_db):
     warnings = [w.value for w in at.warning]
     months = [w for w in warnings if "masa tanggungan Tahap I 2022" in w]
     assert len(months) == 1 and "12 bulan" in months[0] and "9 bulan" in months[0] and "DERIVED" in months[0]
+
+
+def test_the_table_of_every_figure_comes_once_its_box_is_opened(app_db):
+    at = open_app("padang")
+    assert len(at.dataframe) == 1  # the programmes; not yet every figure
+
+    at.session_state["home_figures_box"] = True
+    table = at.run().dataframe[-1]
+    assert "426.765" in table.value.to_string()  # Padang's workforce, among every published figure

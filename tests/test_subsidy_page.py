@@ -30,7 +30,7 @@ def open_link(region: str, s: str, lang: str = "id") -> AppTest:
 
 
 def open_tab(at: AppTest, tab: str = "scenarios") -> AppTest:
-    """Click a calculator tab (the scenario tab runs only while open)."""
+    """Click a calculator tab: a tab's results (all of the scenario tab) run only while it is open."""
     return click_tab(at, "kalk_tab", t(f"kalk.tab.{tab}"))
 
 
@@ -49,7 +49,9 @@ def test_a_shared_link_shows_the_research_case(app_db):
 
 def test_the_example_from_the_research_loads_and_goes_into_the_link(app_db):
     at = open_app("sijunjung", page=PAGE)
-    pick = at.selectbox(key="kalk_example")
+    assert "kalk_example" not in [s.key for s in at.selectbox]  # the examples are built once their box is opened
+    at.session_state["kalk_examples_box"] = True
+    pick = at.run().selectbox(key="kalk_example")
     pick.set_value(pick.options.index("JKK+JKM pekerja informal APBD Tahap I"))
     at.button(key="kalk_example_load").click().run()
     # the stated 12 months of cover (1.333 × Rp 16.800 × 12), not the 9 its budget of Rp 201.549.600 implies
@@ -70,7 +72,7 @@ def test_widgets_write_the_scenario_into_the_link(app_db):
 def test_a_budget_reaches_whole_workers_to_the_rupiah(app_db):
     at = open_app("sijunjung", page=PAGE)
     at.number_input(key="kalk_budget_APBD").set_value(500_000_000).run()
-    shown = metrics(at)
+    shown = metrics(open_tab(at, "budget"))
     assert shown["Pekerja yang terbiayai penuh"] == "2.480"  # 12 × Rp16.800 = Rp201.600 a worker
     assert shown["Sisa anggaran"] == "Rp 32.000"
     assert any("belum terlindungi" in i.value for i in at.info)  # Sijunjung has no participants per kecamatan
@@ -81,6 +83,7 @@ def test_allocation_fills_the_lowest_coverage_first_and_respects_the_dapil(app_d
     at.number_input(key="kalk_budget_POKIR").set_value(201_600 * 50).run()
     at.multiselect(key="kalk_dapil").set_value(["13.71.05"]).run()
     at.radio(key="kalk_rule").set_value("lowest_coverage").run()
+    open_tab(at, "budget")
     assert not at.exception
     table = next(df.value for df in at.dataframe if "Cakupan sesudah" in df.value.columns)
     given = table.set_index("Kecamatan")["Pekerja"]
@@ -145,7 +148,7 @@ def test_the_scenario_tab_runs_only_while_open_and_keeps_its_choices(app_db):
 def test_retention_default_is_derived_from_the_research(app_db):
     at = open_link("sijunjung", encode(RESEARCH_CASE))
     assert plain("5,2 %") in at.radio(key="kalk_dropout_choice").options[0]  # shown as text, never Markdown
-    assert metrics(at)["Masih aktif setelah 12 bulan"] == "701"
+    assert metrics(open_tab(at, "retention"))["Masih aktif setelah 12 bulan"] == "701"
 
 
 @pytest.mark.parametrize(
@@ -165,7 +168,7 @@ def test_typed_headcounts_are_allocated_where_the_data_has_none(app_db):
         uncovered={"13.03.03": 20, "13.03.05": 25},
         rule="proportional",
     )
-    at = open_link("sijunjung", encode(s))
+    at = open_tab(open_link("sijunjung", encode(s)), "budget")
     table = next(df.value for df in at.dataframe if "Cakupan sesudah" in df.value.columns)
     given = table.set_index("Kecamatan")["Pekerja"].to_dict()
     assert given == {"Tanjung Gadang": "13", "IV Nagari": "17"}  # 30 × 20/45 and 30 × 25/45, largest remainder
@@ -200,7 +203,8 @@ def test_an_editor_saves_a_scenario_for_colleagues(data_db, fast_hashing):
     assert pick.options == ["Tahap I"]  # shared, so not marked "sesi ini"
     assert not [b for b in colleague.button if b.key == "kalk_delete"]  # only an editor removes it
     colleague.button(key="kalk_load").click().run()
-    assert metrics(colleague)["Biaya total"] == "Rp 201.549.600"
+    assert metrics(open_tab(colleague, "cost"))["Biaya total"] == "Rp 201.549.600"
+    open_tab(colleague)
     colleague.text_input(key="kalk_name").set_value("Coba").run()
     colleague.button(key="kalk_save").click().run()
     assert colleague.selectbox(key="kalk_load_pick").options == ["Tahap I", "Coba (sesi ini)"]
@@ -225,3 +229,19 @@ def test_a_dbhcht_plan_in_the_discount_months_shows_both_costs_and_why(app_db):
     assert metrics(at)["Biaya total"] == "Rp 5.040.000"
     said = [i.value for i in at.info if "PP 50/2025" in i.value]
     assert len(said) == 1 and "Rp 2.520.000" in said[0] and "APBN atau APBD" in said[0] and "DBHCHT" in said[0]
+
+
+def test_only_the_open_tab_sends_its_results_and_a_closed_tab_keeps_its_choices(app_db):
+    s = Scenario(start=dt.date(2026, 12, 1), region="13.71", budgets={"APBD": 201_600 * 50})
+    at = open_link("padang", encode(s))
+    assert "Biaya total" in metrics(at) and "Pekerja yang terbiayai penuh" not in metrics(at)
+    tables = [d for d in at.dataframe if not (d.key or "").endswith("_editor")]  # the editors are inputs
+    assert len(tables) == 1  # the open breakdown's table; the other three and the rule tables wait
+    assert not at.get("bidi_component")  # nor is the allocation map drawn in its closed tab
+
+    open_tab(at, "budget")
+    assert metrics(at)["Pekerja yang terbiayai penuh"] == "50" and "Biaya total" not in metrics(at)
+    assert len(at.get("bidi_component")) == 1
+    at.button_group(key="kalk_map_view").set_value("workers").run()
+    open_tab(open_tab(at, "cost"), "budget")
+    assert at.button_group(key="kalk_map_view").value == "workers"

@@ -81,5 +81,6 @@ for _, row in discrepancies.iterrows():
         )
     )
 
-with st.expander(t("home.all_figures", lang)):
-    st.dataframe(published_table(figures, lang), hide_index=True, key="home_figures")
+with st.expander(t("home.all_figures", lang), key="home_figures_box", on_change="rerun") as box:
+    if box.open:  # the table of every figure is built and sent once asked for
+        st.dataframe(published_table(figures, lang), hide_index=True, key="home_figures")

@@ -7,7 +7,7 @@ from ucj.i18n import t
 from ucj.subsidy.evaluate import evaluate
 from ucj.subsidy.rules import RuleNotFound, load
 from ui.layout import context
-from ui.subsidy import budget, cost, data, protection, retention, scenarios, state
+from ui.subsidy import area_map, budget, cost, data, protection, retention, scenarios, state
 
 ctx = context()
 lang = ctx.lang
@@ -53,14 +53,22 @@ except RuleNotFound as err:  # e.g. a shared link whose months lie before the ru
     st.error(t("kalk.rule_missing", lang, error=err.message(lang)))
     st.stop()
 
-with cost_out:
-    cost.results(results, book, region, lang)
-with budget_out:
-    budget.results(results, book, region, lang)
-with retention_out:
-    retention.results(results, lang, data.measured_cohorts(ctx.kode_kab))
-with protection_out:
-    protection.results(results, lang)
+# A tab's results are sent only while it is open: with all four, a fresh browser drew a dozen tables, the
+# allocation map and the retention charts before the first tab could be read (issue 17).
+if tabs["cost"].open:
+    with cost_out:
+        cost.results(results, book, region, lang)
+if tabs["budget"].open:
+    with budget_out:
+        budget.results(results, book, region, lang)
+else:
+    area_map.keep_choice()
+if tabs["retention"].open:
+    with retention_out:
+        retention.results(results, lang, data.measured_cohorts(ctx.kode_kab))
+if tabs["protection"].open:
+    with protection_out:
+        protection.results(results, lang)
 if tabs["scenarios"].open:
     with tabs["scenarios"]:
         scenarios.save_and_load(book, region, evidence, scenario, lang)

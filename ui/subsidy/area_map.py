@@ -21,7 +21,7 @@ from ucj.map.geometry import bounds
 from ucj.map.metric_style import classes_for, formatter
 from ui.db import database_path
 from ui.map import view as map_view
-from ui.subsidy.state import key
+from ui.subsidy.state import keep, key
 
 VIEWS = ("coverage_before", "coverage_after", "workers")
 
@@ -56,6 +56,11 @@ class RefitWhenShown(MacroElement):
 
 
 HEIGHT = 420
+
+
+def keep_choice() -> None:
+    """The view chosen stays while the map's tab is closed."""
+    keep("map_view")
 
 
 def allocation_map(table: pd.DataFrame, kode_kab: str, lang: Lang) -> None:

@@ -114,6 +114,7 @@ def results(r: Results, book: RuleBook, region: Region, lang: Lang) -> None:
     table = allocation_table(r, labels)
     area_map.allocation_map(table, s.region, lang)
     tables.show(table, ALLOCATION_FORMATS, lang, key("allocation_table"))
-    with st.expander(t("kalk.pots", lang)):
-        tables.show(pots_table(r, labels), POT_FORMATS, lang, key("pots_table"))
+    with st.expander(t("kalk.pots", lang), key=key("pots_box"), on_change="rerun") as box:
+        if box.open:
+            tables.show(pots_table(r, labels), POT_FORMATS, lang, key("pots_table"))
     st.caption(t("kalk.coverage_note", lang))

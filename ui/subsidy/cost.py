@@ -111,7 +111,11 @@ def examples(
     months, the calculator's cost of the same workers and months (JKK+JKM, lowest bracket) stands next to it."""
     if presets.empty:
         return
-    with st.expander(t("kalk.examples", lang)):
+    # Tables inside a closed expander or tab are built and sent only once it is opened (issue 17).
+    with st.expander(t("kalk.examples", lang), key=key("examples_box"), on_change="rerun") as box:
+        if not box.open:
+            state.keep("example")
+            return
         computed = [_published_cost(book, row, kode_kab) for _, row in presets.iterrows()]
         shown = presets.assign(computed_rp=computed, kind=presets["kind"].map(lambda k: t(f"kind.{k}", lang)))
         formats = {
@@ -160,12 +164,15 @@ def results(r: Results, book: RuleBook, region: Region, lang: Lang) -> None:
         st.info(t("kalk.discount_open", lang, sources=sources, full=full, discounted=discounted))
     labels = Labels.of(book, region, r.scenario.extra_groups, lang)
     breakdowns = _breakdowns(str(database_path()), encode(r.scenario), lang, r, labels)
-    tabs = st.tabs([t(f"kalk.by.{c}", lang) for c in BREAKDOWNS])
+    tabs = st.tabs([t(f"kalk.by.{c}", lang) for c in BREAKDOWNS], key=key("cost_by"), on_change="rerun")
     for tab, column in zip(tabs, BREAKDOWNS):
-        with tab:
-            st.dataframe(breakdowns[column], hide_index=True, key=key(f"cost_by_{column}"))
+        if tab.open:
+            with tab:
+                st.dataframe(breakdowns[column], hide_index=True, key=key(f"cost_by_{column}"))
     st.caption(t("kalk.rounding", lang))
-    with st.expander(t("kalk.rules_used", lang)):
-        tables.show_rules(rules_used(book, r.plan), lang, key("cost_rules"))
-    with st.expander(t("kalk.all_rules", lang)):
-        tables.show_rules([*book.rules, *book.brackets], lang, key("all_rules"))
+    with st.expander(t("kalk.rules_used", lang), key=key("cost_rules_box"), on_change="rerun") as box:
+        if box.open:
+            tables.show_rules(rules_used(book, r.plan), lang, key("cost_rules"))
+    with st.expander(t("kalk.all_rules", lang), key=key("all_rules_box"), on_change="rerun") as box:
+        if box.open:
+            tables.show_rules([*book.rules, *book.brackets], lang, key("all_rules"))

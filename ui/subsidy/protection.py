@@ -48,5 +48,6 @@ def results(r: Results, lang: Lang) -> None:
     st.caption(t("kalk.claims_note", lang, months=fmt.number(p.worker_months, lang)))
     if p.uncounted_worker_months:
         st.caption(t("kalk.claims_uncounted", lang, months=fmt.number(p.uncounted_worker_months, lang)))
-    with st.expander(t("kalk.rules_used", lang)):
-        tables.show_rules(list(p.rules), lang, key("claims_rules"))
+    with st.expander(t("kalk.rules_used", lang), key=key("claims_rules_box"), on_change="rerun") as box:
+        if box.open:
+            tables.show_rules(list(p.rules), lang, key("claims_rules"))

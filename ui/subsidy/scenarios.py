@@ -75,14 +75,8 @@ def _delete(kode_kab: str, lang: Lang) -> None:
 
 
 def keep_choices() -> None:
-    """The name typed, the plan picked and the comparison chosen stay while another tab is open.
-
-    The tab's widgets are not drawn then, and Streamlit forgets a widget's value after a run without
-    it, unless the value was last set through session state.
-    """
-    for name in ("name", "load_pick", "compare"):
-        if key(name) in st.session_state:
-            st.session_state[key(name)] = st.session_state[key(name)]
+    """The name typed, the plan picked and the comparison chosen stay while another tab is open."""
+    state.keep("name", "load_pick", "compare")
 
 
 def save_and_load(book: RuleBook, region: Region, evidence: list[Evidence], scenario: Scenario, lang: Lang) -> None:

@@ -35,6 +35,17 @@ def key(name: str) -> str:
     return PREFIX + name
 
 
+def keep(*names: str) -> None:
+    """The values of widgets not drawn in this run (a closed tab's), kept for when they are drawn again.
+
+    Streamlit forgets a widget's value after a run without it, unless the value was last set through session
+    state.
+    """
+    for name in names:
+        if key(name) in st.session_state:
+            st.session_state[key(name)] = st.session_state[key(name)]
+
+
 def default_scenario(kode_kab: str, today: dt.date | None = None) -> Scenario:
     """A blank plan starting next month: one line for the whole region, no workers yet."""
     start = add_months(first_of_month(today or dt.date.today()), 1)
