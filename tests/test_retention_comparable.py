@@ -9,12 +9,12 @@ import duckdb
 import pandas as pd
 import pytest
 
-from tests.apptest_support import click_tab, open_app
+from tests.apptest_support import open_app
 from tests.retention_support import WULUHAN, add_dukuhdempok, add_extract, add_list, empty_db
 from tests.test_retention_cohorts import SUBSIDY_2023
+from tests.test_subsidy_page import PAGE, open_tab
 from ucj import fmt
 from ucj.db import run_query
-from ucj.i18n import t
 from ucj.retention.comparable import Comparable, beside, comparable
 from ucj.retention.extract import Extract
 from ucj.subsidy.cost import Line
@@ -81,7 +81,7 @@ def extract_db(data_db: Path, personal_key: None) -> Path:
 
 def test_the_calculator_shows_the_measured_cohort_and_takes_its_rate(extract_db: Path, db) -> None:
     plan = Scenario(start=dt.date(2026, 1, 1), region="35.09", lines=(Line(None, "petani", "APBD", 100),))
-    at = click_tab(open_app("jember", page="views/subsidy.py", s=encode(plan)), "kalk_tab", t("kalk.tab.retention"))
+    at = open_tab(open_app("jember", page=PAGE, s=encode(plan)), "retention")
     radio = at.radio(key="kalk_dropout_choice")
     assert radio.value == "default"
     default_label = radio.options[0].replace("\\", "")  # labels are shown as plain text (markdown escaped)

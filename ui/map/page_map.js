@@ -73,13 +73,16 @@ async function newMap(root, data) {
     return { script: data.script, layer: null, map, L, scope, resize };
 }
 
-function swapLayer(view, data, setTriggerValue) {
+function swapLayer(view, data) {
     for (const layer of view.scope.feature_group) view.map.removeLayer(layer);
     view.scope.feature_group = [];
     if (data.feature_group) compiled(data.feature_group, "map_div")(view.L, view.scope, view.map);
     view.layer = data.feature_group;
-    if (!data.clickable) return;
-    view.map.eachLayer((layer) => {
+}
+
+// Every area drawn so far, from the base script or a layer, reports its kode when clicked.
+function reportClicks(map, setTriggerValue) {
+    map.eachLayer((layer) => {
         if (layer.feature && !layer.ucjClick) {
             layer.ucjClick = true;
             layer.on("click", () => setTriggerValue("clicked", layer.feature.properties.kode));
@@ -90,7 +93,8 @@ function swapLayer(view, data, setTriggerValue) {
 async function draw(root, data, setTriggerValue) {
     await Promise.all([...data.css_links.map(preload), ...data.js_links.map(script)]);
     if (root.ucjView?.script !== data.script) root.ucjView = await newMap(root, data);
-    if (root.ucjView.layer !== data.feature_group) swapLayer(root.ucjView, data, setTriggerValue);
+    if (root.ucjView.layer !== data.feature_group) swapLayer(root.ucjView, data);
+    if (data.clickable) reportClicks(root.ucjView.map, setTriggerValue);
 }
 
 export default function ({ data, parentElement, setTriggerValue }) {

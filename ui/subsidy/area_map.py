@@ -10,51 +10,17 @@ from __future__ import annotations
 import folium
 import pandas as pd
 import streamlit as st
-from folium.elements import MacroElement
-from folium.template import Template
 
 from ucj.fmt import Lang
 from ucj.i18n import t
 from ucj.map.choropleth import build_map
 from ucj.map.classify import by_distribution
-from ucj.map.geometry import bounds
 from ucj.map.metric_style import classes_for, formatter
 from ui.db import database_path
 from ui.map import view as map_view
 from ui.subsidy.state import keep, key
 
 VIEWS = ("coverage_before", "coverage_after", "workers")
-
-
-class RefitWhenShown(MacroElement):
-    """Fit the map to its areas once it gets a size.
-
-    The map is drawn inside a tab that is hidden at first; Leaflet then measures a 0×0 box and
-    fits the bounds at world scale. When the tab is opened the box grows, and this refits it.
-    """
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        (function (map, bounds) {
-            var hidden = map.getSize().x === 0;
-            new ResizeObserver(function () {
-                map.invalidateSize();
-                var shown = map.getSize().x > 0;
-                if (hidden && shown) { map.fitBounds(bounds); }
-                hidden = !shown;
-            }).observe(map.getContainer());
-        })({{ this._parent.get_name() }}, {{ this.bounds|tojson }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, bounds: list[list[float]]) -> None:
-        super().__init__()
-        self._name = "RefitWhenShown"
-        self.bounds = bounds
-
-
 HEIGHT = 420
 
 
@@ -86,9 +52,8 @@ def allocation_map(table: pd.DataFrame, kode_kab: str, lang: Lang) -> None:
             # One set of fixed bands for before and after, so the two maps compare colour for colour.
             classes, write = classes_for("coverage", values.values()), formatter("coverage", lang)
             kinds = dict.fromkeys(values, "estimate")
-        m = build_map(features, values, kinds, classes, label=t(f"kalk.col.{view}", lang), fmt_value=write, lang=lang)
-        if features["features"]:
-            RefitWhenShown(bounds(features)).add_to(m)
-        return m, None
+        return build_map(
+            features, values, kinds, classes, label=t(f"kalk.col.{view}", lang), fmt_value=write, lang=lang
+        ), None
 
     map_view.show((str(database_path()), kode_kab, view, values, lang), draw, key("map"), lang=lang, height=HEIGHT)
