@@ -8,6 +8,7 @@ must work in meeting rooms and on Pemda intranets, so any request that leaves
 """
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -18,7 +19,6 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Locator, Page, Route, WebSocketRoute, sync_playwright
@@ -34,7 +34,9 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--no-first-run",
 ]
-LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+# Every http(s)/ws(s) URL off this machine. A pattern, not a function: Playwright then intercepts only the URLs
+# it matches, where a function made it intercept every request of the page (~0,1 s more per fresh load).
+EXTERNAL = re.compile(r"^(?:https?|wss?)://(?!(?:localhost|127\.0\.0\.1|\[::1\])(?::\d+)?(?:[/?#]|$))", re.IGNORECASE)
 SERVER_START_TIMEOUT_S = 30.0
 APP_RUN_TIMEOUT_MS = 20_000
 # The Leaflet container of ui/map/page_map.js, in the component's shadow root: Playwright's CSS locators pierce it.
@@ -143,11 +145,6 @@ def browser() -> Iterator[Browser]:
         chromium.close()
 
 
-def _is_external(url: str) -> bool:
-    parts = urlsplit(url)
-    return parts.scheme in {"http", "https", "ws", "wss"} and parts.hostname not in LOCAL_HOSTS
-
-
 @pytest.fixture
 def blocked_requests() -> list[str]:
     """URLs the page tried to fetch off this machine; a test that expects some clears it."""
@@ -167,8 +164,8 @@ def page(browser: Browser, blocked_requests: list[str]) -> Iterator[Page]:
         blocked_requests.append(ws.url)
         ws.close()
 
-    context.route(_is_external, abort)
-    context.route_web_socket(_is_external, refuse_socket)
+    context.route(EXTERNAL, abort)
+    context.route_web_socket(EXTERNAL, refuse_socket)
     new_page = context.new_page()
     yield new_page
     context.close()
