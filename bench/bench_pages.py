@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import signal
 import statistics
@@ -40,7 +41,7 @@ from playwright.async_api import Browser, BrowserContext, Page, async_playwright
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, EXTERNAL, SERVER, run_streamlit  # noqa: E402
+from tests.browser_support import AREAS, CHROMIUM, CHROMIUM_ARGS, EXTERNAL, SERVER, run_streamlit  # noqa: E402
 from ucj.build import build  # noqa: E402
 from ucj.paths import DEMO_DB  # noqa: E402
 from ui.layout import PAGES  # noqa: E402
@@ -52,8 +53,8 @@ TIMEOUT_MS = 180_000
 SETTLE_S = 0.3  # after a context closes, the server drops the session
 # The map's first drawn area, looked for on every animation frame through the shadow roots of the page's
 # components: Playwright's locator waits back off to 500 ms between tries, which added up to half a second.
-POLYGONS = """() => [document, ...[...document.querySelectorAll("*")].map((element) => element.shadowRoot)].some(
-    (root) => root?.querySelector("path.leaflet-interactive"))"""
+POLYGONS = f"""() => [document, ...[...document.querySelectorAll("*")].map((element) => element.shadowRoot)].some(
+    (root) => root?.querySelector({json.dumps(AREAS)}))"""
 BARE_APP = """import streamlit as st
 
 st.title("Halaman kosong")
