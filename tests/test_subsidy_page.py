@@ -70,20 +70,19 @@ def test_widgets_write_the_scenario_into_the_link(app_db):
 
 
 def test_a_budget_reaches_whole_workers_to_the_rupiah(app_db):
-    at = open_app("sijunjung", page=PAGE)
+    at = open_tab(open_app("sijunjung", page=PAGE), "budget")
     at.number_input(key="kalk_budget_APBD").set_value(500_000_000).run()
-    shown = metrics(open_tab(at, "budget"))
+    shown = metrics(at)
     assert shown["Pekerja yang terbiayai penuh"] == "2.480"  # 12 × Rp16.800 = Rp201.600 a worker
     assert shown["Sisa anggaran"] == "Rp 32.000"
     assert any("belum terlindungi" in i.value for i in at.info)  # Sijunjung has no participants per kecamatan
 
 
 def test_allocation_fills_the_lowest_coverage_first_and_respects_the_dapil(app_db):
-    at = open_app("padang", page=PAGE)
+    at = open_tab(open_app("padang", page=PAGE), "budget")
     at.number_input(key="kalk_budget_POKIR").set_value(201_600 * 50).run()
     at.multiselect(key="kalk_dapil").set_value(["13.71.05"]).run()
     at.radio(key="kalk_rule").set_value("lowest_coverage").run()
-    open_tab(at, "budget")
     assert not at.exception
     table = next(df.value for df in at.dataframe if "Cakupan sesudah" in df.value.columns)
     given = table.set_index("Kecamatan")["Pekerja"]
@@ -146,9 +145,9 @@ def test_the_scenario_tab_runs_only_while_open_and_keeps_its_choices(app_db):
 
 
 def test_retention_default_is_derived_from_the_research(app_db):
-    at = open_link("sijunjung", encode(RESEARCH_CASE))
+    at = open_tab(open_link("sijunjung", encode(RESEARCH_CASE)), "retention")
     assert plain("5,2 %") in at.radio(key="kalk_dropout_choice").options[0]  # shown as text, never Markdown
-    assert metrics(open_tab(at, "retention"))["Masih aktif setelah 12 bulan"] == "701"
+    assert metrics(at)["Masih aktif setelah 12 bulan"] == "701"
 
 
 @pytest.mark.parametrize(
@@ -245,3 +244,33 @@ def test_only_the_open_tab_sends_its_results_and_a_closed_tab_keeps_its_choices(
     at.button_group(key="kalk_map_view").set_value("workers").run()
     open_tab(open_tab(at, "cost"), "budget")
     assert at.button_group(key="kalk_map_view").value == "workers"
+
+
+def test_a_closed_tabs_inputs_are_not_sent_and_still_make_the_scenario(app_db):
+    at = open_tab(open_app("padang", page=PAGE), "budget")
+    assert not [w for w in at.number_input if w.key == "kalk_dropout_custom" or w.key == "kalk_injury_cost_rp"]
+    at.number_input(key="kalk_budget_APBD").set_value(201_600 * 40).run()
+    at.radio(key="kalk_rule").set_value("proportional").run()
+    first = at.dataframe(key="kalk_uncovered_editor").value.iloc[0]
+    # what the browser holds after a number is typed into the editor, which a closed tab no longer draws
+    at.session_state["kalk_uncovered_editor"] = {"edited_rows": {0: {"typed": 7}}, "added_rows": [], "deleted_rows": []}
+    at = open_tab(open_tab(at, "retention"), "cost")
+    assert not [w for w in at.number_input if w.key == "kalk_budget_APBD"]  # the closed tab's inputs are not sent
+    s = url_scenario(at)
+    assert (s.budgets, s.rule, s.uncovered) == ({"APBD": 201_600 * 40}, "proportional", {first["kode"]: 7})
+
+    open_tab(at, "retention")
+    at.radio(key="kalk_dropout_choice").set_value("custom").run()
+    at.number_input(key="kalk_dropout_custom").set_value(3.5).run()
+    at.checkbox(key="kalk_inc_first_free").check().run()
+    open_tab(at, "protection").number_input(key="kalk_injury_cost_rp").set_value(9_000_000).run()
+    s = url_scenario(open_tab(at, "cost"))
+    assert (s.dropout_pct, s.incentives, s.claims.injury_cost_rp) == (3.5, ("first_free",), 9_000_000)
+
+    at = open_tab(at, "budget")  # drawn again with the values they had
+    assert (
+        at.number_input(key="kalk_budget_APBD").value == 201_600 * 40
+        and at.radio(key="kalk_rule").value == "proportional"
+    )
+    assert at.dataframe(key="kalk_uncovered_editor").value.iloc[0]["typed"] == 7
+    assert open_tab(at, "retention").number_input(key="kalk_dropout_custom").value == 3.5

@@ -23,9 +23,10 @@ if error := st.session_state.pop(state.key("url_error"), None):
 cost.terms(book, lang)
 
 tab_names = ("cost", "budget", "retention", "protection", "scenarios")
-# The scenario tab runs and is sent only while open (a click on it reruns the page): its comparison
-# evaluates every saved plan, and its copyable link pulls half a megabyte of code highlighter into every
-# fresh browser (issue 17). The inputs of the other four always run: the widgets are the scenario.
+# A tab runs and is sent only while open (a click on it reruns the page): a fresh browser drew the inputs
+# of all five and the results of four before the first tab could be read; the scenario tab's comparison
+# evaluates every saved plan, and its copyable link pulls half a megabyte of code highlighter (issue 17).
+# The cost tab's inputs always run (its lines are the scenario's); a closed tab's inputs keep their values.
 labels = [t(f"kalk.tab.{n}", lang) for n in tab_names]
 tabs = dict(zip(tab_names, st.tabs(labels, key=state.key("tab"), on_change="rerun")))
 # Inputs first in every tab; results go into these placeholders once the whole scenario is known.
@@ -34,15 +35,24 @@ with tabs["cost"]:
     lines = cost.lines(book, region, lang)
     cost_out = st.container()
 with tabs["budget"]:
-    budget.budget_inputs(book, region, lang)
-    uncovered = budget.uncovered_inputs(region, lang)
-    budget.rule_inputs(lang)
+    if tabs["budget"].open:
+        budget.budget_inputs(book, region, lang)
+        uncovered = budget.uncovered_inputs(region, lang)
+        budget.rule_inputs(lang)
+    else:
+        uncovered = budget.keep_inputs(book)
     budget_out = st.container()
 with tabs["retention"]:
-    retention.inputs(evidence, lang)
+    if tabs["retention"].open:
+        retention.inputs(evidence, lang)
+    else:
+        retention.keep_inputs()
     retention_out = st.container()
 with tabs["protection"]:
-    protection.inputs(book, lang)
+    if tabs["protection"].open:
+        protection.inputs(book, lang)
+    else:
+        protection.keep_inputs()
     protection_out = st.container()
 
 scenario = state.assemble(book, ctx.kode_kab, lines, uncovered, evidence)

@@ -13,9 +13,10 @@ from ucj.subsidy.evaluate import Results
 from ucj.subsidy.headcount import Region
 from ucj.subsidy.report import ALLOCATION_FORMATS, POT_FORMATS, Labels, allocation_table, pots_table, reach_by_funding
 from ucj.subsidy.rules import RuleBook
+from ui import editor_edits
 from ui.figures import BADGE_COLOUR
 from ui.subsidy import area_map, tables
-from ui.subsidy.state import key
+from ui.subsidy.state import keep, key
 
 
 def budget_inputs(book: RuleBook, region: Region, lang: Lang) -> None:
@@ -66,6 +67,15 @@ def uncovered_inputs(region: Region, lang: Lang) -> pd.DataFrame:
             "typed": st.column_config.NumberColumn(t("kalk.col.uncovered_typed", lang), min_value=0, step=1),
         },
     )
+
+
+def keep_inputs(book: RuleBook) -> pd.DataFrame:
+    """While the tab is closed: its widgets keep their values, and the uncovered workers typed become part of
+    the frame the editor starts from when drawn again; returns that frame, what the editor would show."""
+    keep(*(f"budget_{funding}" for funding in book.budget_sources()), "dapil", "per_desa", "rule", "min_share")
+    ss = st.session_state
+    ss[key("uncovered_base")] = editor_edits.fold(ss[key("uncovered_base")], ss.pop(key("uncovered_editor"), None))
+    return ss[key("uncovered_base")]
 
 
 def rule_inputs(lang: Lang) -> None:

@@ -11,7 +11,7 @@ from ucj.subsidy.evaluate import Results
 from ucj.subsidy.report import CLAIM_FORMATS, claims_table
 from ucj.subsidy.rules import RuleBook
 from ui.subsidy import tables
-from ui.subsidy.state import CLAIM_SCALES, key
+from ui.subsidy.state import CLAIM_SCALES, keep, key
 
 
 def inputs(book: RuleBook, lang: Lang) -> None:
@@ -35,6 +35,11 @@ def inputs(book: RuleBook, lang: Lang) -> None:
         step=100_000,
         help=book.assumptions["injury_cost_rp"].basis,
     )
+
+
+def keep_inputs() -> None:
+    """The claim-rate assumptions typed stay while the tab is closed."""
+    keep(*CLAIM_SCALES, "injury_cost_rp")
 
 
 def results(r: Results, lang: Lang) -> None:

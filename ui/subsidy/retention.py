@@ -16,7 +16,7 @@ from ucj.subsidy.evaluate import Results
 from ucj.subsidy.report import RETENTION_FORMATS, retention_table
 from ucj.subsidy.retention import Evidence, default_evidence
 from ui.subsidy import tables
-from ui.subsidy.state import CUSTOM_DROPOUT, DEFAULT_DROPOUT, key
+from ui.subsidy.state import CUSTOM_DROPOUT, DEFAULT_DROPOUT, keep, key
 
 
 def _describe(e: Evidence, lang: Lang) -> str:
@@ -65,6 +65,11 @@ def inputs(evidence: list[Evidence], lang: Lang) -> None:
     c1, c2 = st.columns(2)
     c1.checkbox(t("kalk.inc.first_free", lang), key=key("inc_first_free"), help=t("kalk.inc.first_free_help", lang))
     c2.checkbox(t("kalk.inc.yearly_free", lang), key=key("inc_yearly_free"), help=t("kalk.inc.yearly_free_help", lang))
+
+
+def keep_inputs() -> None:
+    """The drop-out rate and incentives chosen stay while the tab is closed."""
+    keep("dropout_choice", "dropout_custom", "inc_first_free", "inc_yearly_free")
 
 
 def _chart(table: pd.DataFrame, workers: int, measured: Comparable | None, lang: Lang) -> alt.Chart:
