@@ -68,8 +68,3 @@ vendor leaflet 1.9.3 \
     dist/images/marker-icon.png \
     dist/images/marker-icon-2x.png \
     dist/images/marker-shadow.png
-
-vendor jquery 3.7.1 \
-    "sha512-m4avr8yL8kmFN8psrbFFFmB/If14iN5o9nw/NgnnM+kybDJpRsAynV2BsfpTYrTRysYUdADVD7CkUUizgkpLfg==" \
-    LICENSE.txt \
-    dist/jquery.min.js

@@ -15,7 +15,15 @@ from playwright.sync_api import Page
 
 from tests.apps.offline_map_app import GEOJSON, choropleth
 from tests.browser_support import AREAS, StreamlitServer, map_drawn, wait_for_app
-from ucj.map.offline_map import LOCAL_ASSETS, STATIC_DIR, STATIC_URL, ExternalAssetError, asset_url, offline_map
+from ucj.map.offline_map import (
+    LOCAL_ASSETS,
+    STATIC_DIR,
+    STATIC_URL,
+    ExternalAssetError,
+    asset_url,
+    check_script,
+    offline_map,
+)
 
 APP = Path(__file__).resolve().parent / "apps" / "offline_map_app.py"
 URL_RE = re.compile(r"(?:https?:)?//[\w.-]+\.\w+", re.IGNORECASE)
@@ -86,6 +94,18 @@ def test_refuses_elements_that_need_the_internet(make: Callable[[], Element]) ->
 
     with pytest.raises(ExternalAssetError):
         m.get_root().render()
+
+
+def test_a_map_script_that_calls_jquery_is_refused() -> None:
+    """The maps load no jQuery: the choropleth's tooltips (template literals, `${…}`) pass, a Popup does not."""
+    m = choropleth(_geojson())
+    m.get_root().render()
+    check_script(m.get_root().script.render())
+
+    folium.Popup("<b>Padang</b>").add_to(m)
+    m.get_root().render()
+    with pytest.raises(ExternalAssetError, match="jQuery"):
+        check_script(m.get_root().script.render())
 
 
 def _point_inside(page: Page, index: int) -> dict[str, float]:

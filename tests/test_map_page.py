@@ -168,3 +168,14 @@ def test_uploaded_figures_win_and_are_labelled(db_with_upload):
     assert uploaded["Jenis angka"] == "Data unggahan"
     assert (table.drop(index="Kademangan")["Jenis angka"] == "Perkiraan").all()
     assert "Data unggahan" in map_data(at)["feature_group"]
+
+
+def test_the_regions_charts_come_once_their_box_is_opened(app_db):
+    at = _open("padang")
+    assert not at.get("vega_lite_chart")
+    cards = [t(f"peta.region.{k}", "id") for k in ("coverage", "national", "target")]
+    assert [m.label for m in at.metric][-3:] == cards  # the figures stay on the page
+
+    at.session_state["peta_region_charts"] = True
+    charts = at.run().get("vega_lite_chart")
+    assert len(charts) == 2 and not at.exception

@@ -6,6 +6,7 @@ scripts and styles come from the app's own `static/vendor/` (filled by
 `scripts/fetch_assets.sh`) and which draws boundaries on a plain background.
 """
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -27,12 +28,14 @@ STATIC_URL = "../../app/static"
 LOCAL_ASSETS: dict[str, str] = {
     "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js": ("vendor/leaflet-1.9.3/leaflet.js"),
     "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css": ("vendor/leaflet-1.9.3/leaflet.css"),
-    "https://code.jquery.com/jquery-3.7.1.min.js": "vendor/jquery-3.7.1/jquery.min.js",
 }
 
-# folium.Map's defaults for Bootstrap and folium.Icon markers: unused here, dropped.
+# folium.Map's defaults for Bootstrap and folium.Icon markers: unused here, dropped. jQuery too: only folium's
+# Popup, objects kept in front and GeoJSON loaded by URL call it (`check_script` refuses them), and every fresh
+# map page parsed its 87 KB (issue 17).
 UNUSED_ASSETS: frozenset[str] = frozenset(
     {
+        "https://code.jquery.com/jquery-3.7.1.min.js",
         "https://cdn.jsdelivr.net/npm/bootstrap@5.2.2/dist/js/bootstrap.bundle.min.js",
         "https://cdnjs.cloudflare.com/ajax/libs/Leaflet.awesome-markers/2.0.2/leaflet.awesome-markers.js",
         "https://cdn.jsdelivr.net/npm/bootstrap@5.2.2/dist/css/bootstrap.min.css",
@@ -47,8 +50,19 @@ UNUSED_ASSETS: frozenset[str] = frozenset(
 BASEMAPS: dict[str, str] = {"osm": "OpenStreetMap"}
 
 
+# `$(…)`, `$.ajax`, `jQuery(…)`; not a template literal's `${…}`.
+JQUERY_CALL = re.compile(r"(?<![\w$.])(?:\$|jQuery)(?=\s*[(.])")
+
+
 class ExternalAssetError(RuntimeError):
     """A map element needs a file from the internet that is not vendored."""
+
+
+def check_script(code: str) -> None:
+    """Refuse a map script that calls jQuery, which the maps do without (see UNUSED_ASSETS)."""
+    if found := JQUERY_CALL.search(code):
+        context = code[max(found.start() - 60, 0) : found.end() + 60].strip()
+        raise ExternalAssetError(f"a map element calls jQuery, which the maps do not load: …{context}…")
 
 
 def asset_url(relative: str) -> str:

@@ -22,7 +22,7 @@ from streamlit_folium import st_folium
 from ucj.fmt import Lang
 from ucj.i18n import t
 from ucj.map.geometry import FeatureCollection, feature_collection
-from ucj.map.offline_map import STATIC_URL
+from ucj.map.offline_map import STATIC_URL, check_script
 from ui.db import database_path, query
 
 MAP_HEIGHT = 460
@@ -75,6 +75,8 @@ def _drawn(identity: Hashable, height: int, clickable: bool, _build: Build) -> d
         finally:
             streamlit_folium._component_func = component
     drawn = {name: captured[name] for name in DRAWN}
+    for code in (drawn["script"], drawn["feature_group"]):
+        check_script(code or "")
     return drawn | {
         "css_links": [_in_page(url) for url in captured["css_links"]],
         "js_links": [_in_page(url) for url in captured["js_links"]],
