@@ -60,8 +60,11 @@ class Asset:
 
     @classmethod
     def read(cls, path: Path, cache_control: bytes) -> Asset:
-        body = path.read_bytes()
         content_type = TYPES.get(path.suffix) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return cls.of(path.read_bytes(), content_type, cache_control)
+
+    @classmethod
+    def of(cls, body: bytes, content_type: str, cache_control: bytes) -> Asset:
         gzipped = None
         if content_type.startswith(COMPRESSIBLE) and len(body) >= MIN_COMPRESSED:
             gzipped = gzip.compress(body, compresslevel=9, mtime=0)
@@ -122,8 +125,13 @@ class StaticAssets:
         if scope["type"] == "http" and scope["method"] in ("GET", "HEAD"):
             asset = self.find(scope["path"])
             if asset is not None:
-                status, headers, body = asset.answer(scope)
-                await send({"type": "http.response.start", "status": status, "headers": headers})
-                await send({"type": "http.response.body", "body": body})
+                await send_asset(asset, scope, send)
                 return
         await self.app(scope, receive, send)
+
+
+async def send_asset(asset: Asset, scope: Scope, send: Send) -> None:
+    """Answer an HTTP request with `asset`, in one write."""
+    status, headers, body = asset.answer(scope)
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
