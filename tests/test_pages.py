@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.apptest_support import REGIONS, metrics, open_app
 from ucj.i18n import t
+from ucj.markup import plain
 from ucj.paths import ROOT
 from ui.layout import PAGES, RAISE_ENV
 
@@ -118,8 +119,18 @@ def test_sijunjung_months_of_cover_as_stated_and_as_its_budget_implies(app_db):
 
 def test_the_table_of_every_figure_comes_once_its_box_is_opened(app_db):
     at = open_app("padang")
-    assert len(at.dataframe) == 1  # the programmes; not yet every figure
+    assert not at.dataframe  # not yet every figure
 
     at.session_state["home_figures_box"] = True
     table = at.run().dataframe[-1]
     assert "426.765" in table.value.to_string()  # Padang's workforce, among every published figure
+
+
+def test_the_subsidy_programmes_are_a_table_of_text_with_their_figures(app_db):
+    """A few rows to read, as Markdown: Padang's two POKIR programmes with their workers and their source."""
+    at = open_app("padang")
+    table = next(m.value for m in at.markdown if m.value.startswith("| Program |"))
+    rows = table.splitlines()
+    assert rows[1].split("|")[4] == "---:"  # the workers column aligned right, as figures are
+    assert [row.split("|")[4].strip() for row in rows[2:]] == [plain("349"), plain("3.670")]  # escaped text
+    assert all(plain("Trimaulina dkk. (2025)") in row for row in rows[2:])

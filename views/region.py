@@ -4,6 +4,7 @@ import streamlit as st
 
 from ucj import fmt
 from ucj.i18n import t
+from ucj.markdown_table import markdown_table
 from ucj.markup import plain
 from ucj.region.figure_table import discrepancy_values, published_table, segment_rates, value_text
 from ucj.region.headline import region_headline
@@ -49,6 +50,7 @@ programmes = query("subsidy_programmes", **params)
 if not programmes.empty:
     table = programmes.assign(
         headcount=programmes["headcount"].map(lambda v: fmt.number(v, lang)),
+        months=programmes["months"].map(lambda v: fmt.number(v, lang)),
         budget_rp=programmes["budget_rp"].map(lambda v: fmt.rupiah(v, lang)),
         kind=programmes["kind"].map(lambda k: t(f"kind.{k}", lang)),
     )[
@@ -64,7 +66,9 @@ if not programmes.empty:
             "source_short",
         ]
     ]
-    st.dataframe(table.rename(columns=lambda c: t(f"home.col.{c}", lang)), hide_index=True, key="home_programmes")
+    # A few rows to read: Markdown, not a grid that loads its own front end into a fresh browser (issue 17).
+    figures_right = frozenset(t(f"home.col.{c}", lang) for c in ("headcount", "months", "budget_rp"))
+    st.markdown(markdown_table(table.rename(columns=lambda c: t(f"home.col.{c}", lang)), right=figures_right))
 
 discrepancies = query("region_discrepancies", **params)
 for _, row in discrepancies.iterrows():
