@@ -2,7 +2,7 @@
 
 Opened at a page's path (/peta, /kalkulator …), Streamlit's front end cannot tell a page from the server's base
 path: it asks `/peta/_stcore/health` first, gets a 404, waits 100 ms and then asks `/_stcore/health`. That
-detour cost every fresh load of every page but Beranda 0,15–0,2 s before the websocket opened (issue 17).
+detour cost every fresh load of every page but Beranda 0,1–0,2 s before the websocket opened (issue 17).
 `window.__streamlit.BACKEND_BASE_URL`, the setting Streamlit reads for hosts that embed it, names the server,
 and the front end asks there first. Only the app's own page paths are answered here, from memory; any other
 path goes on to Streamlit unchanged.
