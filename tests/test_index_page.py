@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, Request
 
+from tests.asgi_support import Downstream, request
 from tests.browser_support import SERVER, StreamlitServer, wait_for_app
-from tests.test_static_assets import Downstream, request
 from ui.index_page import INDEX, IndexPage, with_server
 from ui.layout import PAGES
 
