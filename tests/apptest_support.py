@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from ucj.markup import WORD_JOINER
@@ -40,7 +41,20 @@ def as_text(markdown: str) -> str:
     return re.sub(r"\\(.)", r"\1", markdown).replace(WORD_JOINER, "")
 
 
+def components(at: AppTest, name: str) -> list[dict]:
+    """The data of the page's components (st.components.v2) called `name`, in page order, as JSON."""
+    return [json.loads(c.proto.json) for c in at.get("bidi_component") if c.proto.component_name == name]
+
+
 def map_data(at: AppTest) -> dict:
     """What the page's (only) map is drawn from: the Leaflet scripts of ui/map/page_map.js, as JSON."""
-    (component,) = at.get("bidi_component")
-    return json.loads(component.proto.json)
+    (data,) = components(at, "ucj_page_map")
+    return data
+
+
+def sortable_tables(at: AppTest, shown: bool = False) -> list[pd.DataFrame]:
+    """The page's sortable tables (ui/sortable_table.py) in page order: the values they sort by (a number, a
+    text, None where empty), or with `shown` the text a viewer reads."""
+    tables = components(at, "ucj_sortable_table")
+    columns = [[c["name"] for c in table["columns"]] for table in tables]
+    return [pd.DataFrame(t["rows" if shown else "keys"], columns=c) for t, c in zip(tables, columns)]

@@ -96,3 +96,42 @@ def test_says_so_when_leaflet_cannot_load(streamlit_server: StreamlitServer, pag
         wait_for_app(page)
         expect(page.get_by_text("Peta tidak dapat digambar")).to_be_visible(timeout=20_000)
         assert page.locator(MAP).count() == 0
+
+
+def _column(page: Page, index: int) -> list[str]:
+    return page.locator(f".ucj-table tbody tr td:nth-child({index})").all_inner_texts()
+
+
+@pytest.mark.browser
+def test_the_ranking_sorts_by_its_headings_without_the_data_grid(
+    streamlit_server: StreamlitServer, page: Page, app_db: Path
+) -> None:
+    scripts: list[str] = []
+    page.on("request", lambda request: scripts.append(request.url))
+    with streamlit_server(SERVER, env={"UCJ_DEMO_DB": str(app_db)}) as base_url:
+        _open_map(page, f"{base_url}/peta?region=jember&lang=id&metric=workforce")
+        ranked = _column(page, 2)
+        assert len(ranked) == 31
+        figure = page.locator(".ucj-table th button", has_text="Tenaga kerja")
+        heading = page.locator(".ucj-table th", has_text="Tenaga kerja")
+
+        figure.click()  # ascending: the figures as numbers, though written 47.488
+        expect(heading).to_have_attribute("aria-sort", "ascending")
+        numbers = [int(text.replace(".", "")) for text in _column(page, 3)]
+        assert numbers == sorted(numbers) and numbers != sorted(numbers, reverse=True)
+
+        page.keyboard.press("Enter")  # the heading keeps the focus: descending
+        expect(heading).to_have_attribute("aria-sort", "descending")
+        assert [int(text.replace(".", "")) for text in _column(page, 3)] == sorted(numbers, reverse=True)
+
+        page.keyboard.press("Enter")  # and back to the ranking's own order
+        expect(heading).to_have_attribute("aria-sort", "none")
+        assert _column(page, 2) == ranked
+
+        page.locator(".ucj-table th button", has_text="Kecamatan").click()
+        names = _column(page, 2)
+        assert names[0] == "Ajung" and names == sorted(names, key=str.casefold)
+        page.locator(".ucj-table th button", has_text="Peringkat").dblclick()  # 31 first, not "9" as text would
+        ranks = [int(text) for text in _column(page, 1)]
+        assert ranks == sorted(ranks, reverse=True) and ranks[0] > 9
+    assert not [url for url in scripts if "/DataFrame." in url]  # st.dataframe's grid is never loaded

@@ -11,7 +11,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 from streamlit_folium import st_folium
 
-from tests.apptest_support import REGIONS, map_data, open_app
+from tests.apptest_support import REGIONS, map_data, open_app, sortable_tables
 from ucj.i18n import t
 from ucj.map.coverage_metrics import METRICS
 from ucj.map.focus import Focus
@@ -26,8 +26,8 @@ def _open(region: str, lang: str = "id", **params: str) -> AppTest:
 
 
 def _ranking(at: AppTest):
-    """The ranking table: the first table of the page (the desa breakdown comes after it)."""
-    return at.dataframe[0].value
+    """The ranking table, its values: the first table of the page (the desa breakdown comes after it)."""
+    return sortable_tables(at)[0]
 
 
 @pytest.mark.parametrize("region", REGIONS)
@@ -124,7 +124,7 @@ def test_a_click_selects_then_opens_the_desa_map(app_db):
 def test_wuluhan_desa_breakdown_shows_dukuhdempok_agents(app_db):
     at = _open("jember", kec="35.09.11")
 
-    breakdown = next(df.value for df in at.dataframe if "Angka terbaru yang ada" in df.value.columns)
+    breakdown = next(df for df in sortable_tables(at, shown=True) if "Angka terbaru yang ada" in df.columns)
     dukuhdempok = breakdown[breakdown["Desa/kelurahan"] == "Dukuhdempok"].iloc[0]
     assert "BPU terdaftar 482" in dukuhdempok["Angka terbaru yang ada"]
     assert "Angka terbitan" in dukuhdempok["Angka terbaru yang ada"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.apptest_support import open_app
+from tests.apptest_support import open_app, sortable_tables
 from tests.data_support import add_user, csv_bytes, signed_in
 from tests.test_membership_import import HEADER, ROWS
 
@@ -68,7 +68,7 @@ def test_the_map_shows_extract_counts_per_kecamatan(editor, db):
     at.file_uploader(key="membership_file_0").set_value(("ekstrak.csv", TITLED, "text/csv")).run()
     at.button(key="data_commit").click().run()
     at = open_app("padang", page="views/map.py", metric="active", period="2024-03")
-    ranking = at.dataframe[0].value.set_index("Kecamatan")
+    ranking = sortable_tables(at)[0].set_index("Kecamatan")
     assert ranking.loc["Padang Selatan", "Peserta aktif"] == 1
     assert ranking.loc["Padang Timur", "Peserta aktif"] == 1
     assert ranking.loc["Padang Barat", "Peserta aktif"] == 0

@@ -6,7 +6,7 @@ import json
 
 import pandas as pd
 
-from tests.apptest_support import map_data, open_app
+from tests.apptest_support import map_data, open_app, sortable_tables
 from ucj.db import Database
 from ucj.province.figures import province_features, province_rows
 from ucj.workspace import national
@@ -18,7 +18,7 @@ def test_jawa_timur_shows_its_38_kabkota_with_the_figures_each_has(app_db):
     at = open_app("jember", page=PAGE)
     assert at.selectbox(key="prov_kode").value == "35"
     assert map_data(at)["feature_group"].count('"kode"') == 38
-    table = at.dataframe[0].value.set_index("Kab/kota")
+    table = sortable_tables(at, shown=True)[0].set_index("Kab/kota")
     assert len(table) == 38
     assert table.loc["Kota Probolinggo", ["Cakupan", "Jenis angka"]].tolist() == ["36,0 %", "Angka terbitan"]
     assert table.loc["Kabupaten Sidoarjo", ["Cakupan", "Jenis angka"]].tolist() == ["tidak ada data"] * 2

@@ -13,6 +13,7 @@ from ui.access import visible_scope
 from ui.layout import context
 from ui.map import view
 from ui.province import features, kabkota_rows, open_on_click, opened
+from ui.sortable_table import sortable_table
 
 ctx = context()
 lang = ctx.lang
@@ -56,15 +57,21 @@ with map_col:
     )
     st.caption(t("prov.map_hint", lang))
 with table_col:
-    table = {
-        t("prov.col.kabkota", lang): rows["nama"],
-        t("prov.col.coverage", lang): rows["coverage"].map(lambda v: fmt.percent(v, lang)),
-        t("prov.col.kind", lang): rows["kind"].map(
-            lambda k: t(f"kind.{k}", lang) if isinstance(k, str) else fmt.MISSING[lang]
-        ),
-        t("prov.col.as_of", lang): rows["as_of"].map(lambda d: fmt.MISSING[lang] if pd.isna(d) else fmt.date(d, lang)),
-        t("prov.col.source", lang): rows["source"].fillna(fmt.MISSING[lang]),
-        t("prov.col.population", lang): rows["population"].map(lambda v: fmt.number(v, lang)),
+    coverage, as_of, population = (t(f"prov.col.{c}", lang) for c in ("coverage", "as_of", "population"))
+    table = pd.DataFrame(
+        {
+            t("prov.col.kabkota", lang): rows["nama"],
+            coverage: rows["coverage"],
+            t("prov.col.kind", lang): rows["kind"].map(lambda k: t(f"kind.{k}", lang) if isinstance(k, str) else None),
+            as_of: rows["as_of"],
+            t("prov.col.source", lang): rows["source"],
+            population: rows["population"],
+        }
+    )
+    formats = {
+        coverage: lambda v: fmt.percent(v, lang),
+        as_of: lambda d: fmt.date(d, lang),
+        population: lambda v: fmt.number(v, lang),
     }
-    st.dataframe(table, hide_index=True, key="prov_table")
+    sortable_table(table, "prov_table", formats=formats, missing=fmt.MISSING[lang], caption=t("nav.provinsi", lang))
     st.caption(t("prov.population_source", lang, year=national.POPULATION_YEAR))

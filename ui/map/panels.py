@@ -35,6 +35,7 @@ from ui.db import database_path, query
 from ui.deferred_download import deferred_download
 from ui.layout import Context
 from ui.map.state import init_choice, month_key, parse_month, set_focus
+from ui.sortable_table import sortable_table
 
 
 def inputs(kode_kab: str, level: str) -> Inputs:
@@ -121,14 +122,8 @@ def kind_label(kind: object, lang: Lang) -> str:
 
 
 def _figure_table(shown: pd.DataFrame, label: str, metric: Metric, lang: Lang, key: str) -> None:
-    """A sortable table: the figure column stays numeric and is only displayed in Indonesian format."""
-    st.dataframe(
-        shown.style.format({label: formatter(metric, lang)}, na_rep=fmt.MISSING[lang]),
-        hide_index=True,
-        key=key,
-        width="stretch",
-        column_config={t("peta.col.rank", lang): st.column_config.NumberColumn(width="small")},
-    )
+    """A sortable table: the figure column sorts as numbers and shows in Indonesian format."""
+    sortable_table(shown, key, formats={label: formatter(metric, lang)}, missing=fmt.MISSING[lang], caption=label)
 
 
 def ranking_table(

@@ -1,0 +1,57 @@
+"""A read-only table as the app's sortable table (ui/sortable_table.js) draws it: each cell's text and sort key.
+
+`st.dataframe` brings its canvas grid and Arrow's formatting into a fresh browser, ~1,5 MB of JavaScript that
+held a map's polygons back by about 0,15 s on two cores (issue 17). A table to read and sort needs none of it:
+an HTML table is also read by screen readers and printed as it shows. Figures sort as numbers while they show
+as Indonesians write them, which a column of formatted text in `st.dataframe` could not do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import numbers
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import pandas as pd
+
+Formats = Mapping[str, Callable[[Any], str]]
+SortKey = float | str | None
+
+
+def _key(value: object) -> SortKey:
+    """A number sorts as one, a date by its ISO text, anything else by its text; a missing value has none."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):  # type: ignore[arg-type]
+        return None
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+        return float(value)
+    if isinstance(value, dt.date | pd.Timestamp):
+        return value.isoformat()
+    return str(value)
+
+
+def _text(value: object, format_value: Callable[[Any], str] | None, missing: str) -> str:
+    if _key(value) is None:
+        return missing
+    return format_value(value) if format_value else str(value)
+
+
+def table_data(frame: pd.DataFrame, formats: Formats | None = None, missing: str = "") -> dict[str, Any]:
+    """What the table is drawn from: its columns (a numeric one is aligned right), and per row the text of every
+    cell (`formats[column]` writes a column's values, `missing` an empty cell) and the key it sorts by."""
+    formats = formats or {}
+    unknown = set(formats) - set(frame.columns)
+    if unknown:
+        raise KeyError(f"formats for columns the table does not have: {sorted(unknown)}")
+    numeric = {
+        name: pd.api.types.is_numeric_dtype(frame[name]) and not pd.api.types.is_bool_dtype(frame[name])
+        for name in frame.columns
+    }
+    return {
+        "columns": [{"name": str(name), "numeric": numeric[name]} for name in frame.columns],
+        "rows": [
+            [_text(value, formats.get(name), missing) for name, value in zip(frame.columns, row)]
+            for row in frame.itertuples(index=False)
+        ],
+        "keys": [[_key(value) for value in row] for row in frame.itertuples(index=False)],
+    }
