@@ -8,6 +8,7 @@ from urllib.parse import parse_qsl
 
 import pytest
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Widget
 
 from tests.apptest_support import click_tab, metrics, open_app
 from tests.data_support import add_user, signed_in
@@ -244,6 +245,48 @@ def test_only_the_open_tab_sends_its_results_and_a_closed_tab_keeps_its_choices(
     at.button_group(key="kalk_map_view").set_value("workers").run()
     open_tab(open_tab(at, "cost"), "budget")
     assert at.button_group(key="kalk_map_view").value == "workers"
+
+
+# The widgets whose value a viewer sets (buttons and the editors, ui/editor_edits.py, are kept otherwise), and
+# how a viewer changes one: a radio or a multiselect shows labels, so its new value is named per key.
+CHANGE = {
+    "number_input": lambda w: w.increment(),
+    "checkbox": lambda w: w.uncheck() if w.value else w.check(),
+    "slider": lambda w: w.set_value(w.max if w.value != w.max else w.min),
+    "text_input": lambda w: w.input(f"{w.value or ''}x"),
+}
+CHOSEN = {"kalk_rule": "proportional", "kalk_dropout_choice": "custom", "kalk_dapil": ["13.71.01"]}
+
+
+def _inputs(at: AppTest) -> dict[str, Widget]:
+    kinds = (*CHANGE, "radio", "multiselect", "selectbox", "button_group", "date_input")
+    return {w.key: w for kind in kinds for w in at.get(kind) if w.key}
+
+
+@pytest.mark.parametrize("tab", ["budget", "retention", "protection", "scenarios"])
+def test_every_input_of_a_tab_keeps_its_value_while_the_tab_is_closed(app_db, tab):
+    """A widget added to a tab without its keep (`keep_inputs`, `keep_choice(s)`) would lose its value."""
+    at = open_tab(open_app("padang", page=PAGE), tab)
+    if tab == "retention":  # the custom rate's input is drawn only once chosen
+        at.radio(key="kalk_dropout_choice").set_value("custom").run()
+    drawn = {name: widget.value for name, widget in _inputs(at).items()}
+    mine = set(drawn) - set(_inputs(open_tab(at, "cost")))
+    open_tab(at, tab)
+    for name in sorted(mine):
+        widget = _inputs(at)[name]
+        if name in CHOSEN:
+            widget.set_value(CHOSEN[name])
+        elif widget.type in CHANGE:
+            CHANGE[widget.type](widget)
+        else:
+            pytest.fail(f"{name}: a {widget.type} this test cannot change yet")
+        at.run()
+    changed = {name: _inputs(at)[name].value for name in mine}
+    assert mine and all(changed[name] != drawn[name] for name in mine - {"kalk_dropout_choice"})
+
+    at = open_tab(open_tab(at, "cost"), tab)
+
+    assert {name: _inputs(at)[name].value for name in mine} == changed
 
 
 def test_a_closed_tabs_inputs_are_not_sent_and_still_make_the_scenario(app_db):
