@@ -85,7 +85,7 @@ def test_fits_a_phone(streamlit_server: StreamlitServer, page: Page, app_db: Pat
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
         box = page.locator(MAP).bounding_box()
         assert box is not None and 300 < box["width"] <= 390
-        assert page.get_by_text("Rincian desa/kelurahan").is_visible()
+        expect(page.get_by_role("region", name="Rincian desa/kelurahan")).to_be_visible()  # the desa table
 
 
 @pytest.mark.browser

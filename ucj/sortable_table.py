@@ -19,9 +19,13 @@ Formats = Mapping[str, Callable[[Any], str]]
 SortKey = float | str | None
 
 
+def _missing(value: object) -> bool:
+    return value is None or (not isinstance(value, str) and bool(pd.isna(value)))  # type: ignore[arg-type]
+
+
 def _key(value: object) -> SortKey:
     """A number sorts as one, a date by its ISO text, anything else by its text; a missing value has none."""
-    if value is None or (not isinstance(value, str) and pd.isna(value)):  # type: ignore[arg-type]
+    if _missing(value):
         return None
     if isinstance(value, numbers.Real) and not isinstance(value, bool):
         return float(value)
@@ -31,7 +35,7 @@ def _key(value: object) -> SortKey:
 
 
 def _text(value: object, format_value: Callable[[Any], str] | None, missing: str) -> str:
-    if _key(value) is None:
+    if _missing(value):
         return missing
     return format_value(value) if format_value else str(value)
 

@@ -1,4 +1,5 @@
-"""Streamlit glue of the province page: cached polygons, and a click on a kab/kota that opens it."""
+"""Streamlit glue of the province page: cached polygons, the kab/kota table, and a click on a kab/kota that
+opens it."""
 
 from __future__ import annotations
 
@@ -7,11 +8,14 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
+from ucj import fmt
 from ucj.auth.scope import Scope
+from ucj.fmt import Lang
 from ucj.i18n import t
 from ucj.map.geometry import FeatureCollection
 from ucj.province.figures import province_features, province_rows
 from ui.db import database_path, query
+from ui.sortable_table import sortable_table
 
 _OPEN = "prov_open"
 _ABSENT = "prov_absent"
@@ -31,6 +35,27 @@ def _rows(db: str, kode_prov: str, scope: Scope) -> pd.DataFrame:
 def kabkota_rows(kode_prov: str, scope: Scope) -> pd.DataFrame:
     """`province_rows` of the province as `scope` may see it, cached by database, province and scope."""
     return _rows(str(database_path()), kode_prov, scope)
+
+
+def kabkota_table(rows: pd.DataFrame, lang: Lang) -> None:
+    """The province's kab/kota with their figures: coverage and population sort as numbers, dates as dates."""
+    coverage, as_of, population = (t(f"prov.col.{c}", lang) for c in ("coverage", "as_of", "population"))
+    table = pd.DataFrame(
+        {
+            t("prov.col.kabkota", lang): rows["nama"],
+            coverage: rows["coverage"],
+            t("prov.col.kind", lang): rows["kind"].map(lambda k: t(f"kind.{k}", lang) if isinstance(k, str) else None),
+            as_of: rows["as_of"],
+            t("prov.col.source", lang): rows["source"],
+            population: rows["population"],
+        }
+    )
+    formats = {
+        coverage: lambda v: fmt.percent(v, lang),
+        as_of: lambda d: fmt.date(d, lang),
+        population: lambda v: fmt.number(v, lang),
+    }
+    sortable_table(table, "prov_table", formats=formats, missing=fmt.MISSING[lang], caption=t("nav.provinsi", lang))
 
 
 def open_on_click(slugs: dict[str, str | None]) -> Callable[[str], None]:

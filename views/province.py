@@ -4,7 +4,6 @@ import folium
 import pandas as pd
 import streamlit as st
 
-from ucj import fmt
 from ucj.i18n import t
 from ucj.map.choropleth import base_map, choropleth_layer
 from ucj.map.metric_style import classes_for, formatter
@@ -12,8 +11,7 @@ from ucj.workspace import national
 from ui.access import visible_scope
 from ui.layout import context
 from ui.map import view
-from ui.province import features, kabkota_rows, open_on_click, opened
-from ui.sortable_table import sortable_table
+from ui.province import features, kabkota_rows, kabkota_table, open_on_click, opened
 
 ctx = context()
 lang = ctx.lang
@@ -57,21 +55,5 @@ with map_col:
     )
     st.caption(t("prov.map_hint", lang))
 with table_col:
-    coverage, as_of, population = (t(f"prov.col.{c}", lang) for c in ("coverage", "as_of", "population"))
-    table = pd.DataFrame(
-        {
-            t("prov.col.kabkota", lang): rows["nama"],
-            coverage: rows["coverage"],
-            t("prov.col.kind", lang): rows["kind"].map(lambda k: t(f"kind.{k}", lang) if isinstance(k, str) else None),
-            as_of: rows["as_of"],
-            t("prov.col.source", lang): rows["source"],
-            population: rows["population"],
-        }
-    )
-    formats = {
-        coverage: lambda v: fmt.percent(v, lang),
-        as_of: lambda d: fmt.date(d, lang),
-        population: lambda v: fmt.number(v, lang),
-    }
-    sortable_table(table, "prov_table", formats=formats, missing=fmt.MISSING[lang], caption=t("nav.provinsi", lang))
+    kabkota_table(rows, lang)
     st.caption(t("prov.population_source", lang, year=national.POPULATION_YEAR))

@@ -121,9 +121,9 @@ def kind_label(kind: object, lang: Lang) -> str:
     return t(f"kind.{kind}", lang) if isinstance(kind, str) else fmt.MISSING[lang]
 
 
-def _figure_table(shown: pd.DataFrame, label: str, metric: Metric, lang: Lang, key: str) -> None:
+def _figure_table(shown: pd.DataFrame, label: str, metric: Metric, lang: Lang, key: str, caption: str) -> None:
     """A sortable table: the figure column sorts as numbers and shows in Indonesian format."""
-    sortable_table(shown, key, formats={label: formatter(metric, lang)}, missing=fmt.MISSING[lang], caption=label)
+    sortable_table(shown, key, formats={label: formatter(metric, lang)}, missing=fmt.MISSING[lang], caption=caption)
 
 
 def ranking_table(
@@ -140,7 +140,7 @@ def ranking_table(
             t("peta.tt.kind", lang): table["kind"].map(lambda k: kind_label(k, lang)),
         }
     )
-    _figure_table(shown, label, metric, lang, "peta_ranking")
+    _figure_table(shown, label, metric, lang, "peta_ranking", f"{t('peta.col.rank', lang)}: {label}")
     sources = "; ".join(dict.fromkeys(s for cell in table["source"].dropna() for s in cell.split("; ")))
     if sources:
         st.caption(t("peta.sources", lang, sources=plain(sources)))
@@ -184,7 +184,7 @@ def desa_breakdown(
             t("peta.col.latest", lang): table["kode"].map(lambda k: latest.get(k, "")),
         }
     )
-    _figure_table(shown, label, metric, lang, "peta_desa_table")
+    _figure_table(shown, label, metric, lang, "peta_desa_table", t("peta.desa_breakdown", lang))
 
 
 def _latest_text(participants: pd.DataFrame, lang: Lang) -> dict[str, str]:
