@@ -317,14 +317,3 @@ def test_a_closed_tabs_inputs_are_not_sent_and_still_make_the_scenario(app_db):
     )
     assert at.dataframe(key="kalk_uncovered_editor").value.iloc[0]["typed"] == 7
     assert open_tab(at, "retention").number_input(key="kalk_dropout_custom").value == 3.5
-
-
-def test_the_first_month_is_picked_as_a_month_and_travels_in_the_link(app_db):
-    at = open_link("sijunjung", encode(RESEARCH_CASE))
-    picker = at.selectbox(key="kalk_start")
-    assert picker.value == RESEARCH_CASE.start and "Maret 2027" in picker.options  # months, as Indonesians write them
-
-    picker.select(dt.date(2027, 3, 1)).run()
-
-    assert url_scenario(at).start == dt.date(2027, 3, 1)
-    assert not [w for w in at.get("date_input") if w.key == "kalk_start"]  # no day to pick that the plan would round

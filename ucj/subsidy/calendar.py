@@ -21,17 +21,6 @@ def months(start: dt.date, count: int) -> list[dt.date]:
     return [add_months(first, i) for i in range(count)]
 
 
-START_HORIZON = 60  # months past today a plan may start in: five budget years ahead
-
-
-def start_months(first: dt.date, chosen: dt.date, today: dt.date) -> list[dt.date]:
-    """The months a plan may start in, each as its first day: from the first month the rules cover to
-    `START_HORIZON` months past `today`, widened to hold `chosen` (a shared link's, which may lie outside)."""
-    start = min(first_of_month(first), first_of_month(chosen))
-    last = max(add_months(first_of_month(today), START_HORIZON), first_of_month(chosen))
-    return months(start, (last.year - start.year) * 12 + last.month - start.month + 1)
-
-
 def month_key(month: dt.date) -> str:
     """'2026-04': how a month travels in a shared link."""
     return f"{month.year:04d}-{month.month:02d}"

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
 import streamlit as st
 
 from ucj import fmt
 from ucj.fmt import Lang
 from ucj.i18n import t
-from ucj.subsidy.calendar import first_of_month, start_months
+from ucj.subsidy.calendar import first_of_month
 from ucj.subsidy.cost import PACKAGES, Line, Plan, cost_table, rules_used
 from ucj.subsidy.evaluate import Results
 from ucj.subsidy.headcount import Region
@@ -40,13 +38,8 @@ def terms(book: RuleBook, lang: Lang) -> None:
         format_func=lambda v: fmt.rupiah(v, lang),
         help=t("kalk.income_help", lang),
     )
-    # Contributions are due per calendar month: a month to pick, not a day the plan would silently round.
-    c3.selectbox(
-        t("kalk.start", lang),
-        start_months(first, st.session_state[key("start")], dt.date.today()),
-        key=key("start"),
-        format_func=lambda m: fmt.month(m, lang),
-        help=t("kalk.start_help", lang),
+    c3.date_input(
+        t("kalk.start", lang), key=key("start"), min_value=first, format="DD/MM/YYYY", help=t("kalk.start_help", lang)
     )
     c4.number_input(t("kalk.months", lang), key=key("months"), min_value=1, max_value=MONTHS_MAX, step=1)
 
