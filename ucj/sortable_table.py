@@ -14,30 +14,21 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 import pandas as pd
+from pandas.api.types import is_bool_dtype, is_numeric_dtype
 
 Formats = Mapping[str, Callable[[Any], str]]
 SortKey = float | str | None
 
 
-def _missing(value: object) -> bool:
-    return value is None or (not isinstance(value, str) and bool(pd.isna(value)))  # type: ignore[arg-type]
-
-
 def _key(value: object) -> SortKey:
     """A number sorts as one, a date by its ISO text, anything else by its text; a missing value has none."""
-    if _missing(value):
+    if value is None or (not isinstance(value, str) and bool(pd.isna(value))):  # type: ignore[arg-type]
         return None
     if isinstance(value, numbers.Real) and not isinstance(value, bool):
         return float(value)
     if isinstance(value, dt.date | pd.Timestamp):
         return value.isoformat()
     return str(value)
-
-
-def _text(value: object, format_value: Callable[[Any], str] | None, missing: str) -> str:
-    if _missing(value):
-        return missing
-    return format_value(value) if format_value else str(value)
 
 
 def table_data(frame: pd.DataFrame, formats: Formats | None = None, missing: str = "") -> dict[str, Any]:
@@ -47,15 +38,14 @@ def table_data(frame: pd.DataFrame, formats: Formats | None = None, missing: str
     unknown = set(formats) - set(frame.columns)
     if unknown:
         raise KeyError(f"formats for columns the table does not have: {sorted(unknown)}")
-    numeric = {
-        name: pd.api.types.is_numeric_dtype(frame[name]) and not pd.api.types.is_bool_dtype(frame[name])
+    writers = [formats.get(name, str) for name in frame.columns]
+    rows, keys = [], []
+    for row in frame.itertuples(index=False):
+        row_keys = [_key(value) for value in row]
+        rows.append([missing if k is None else write(v) for write, v, k in zip(writers, row, row_keys)])
+        keys.append(row_keys)
+    columns = [
+        {"name": str(name), "numeric": is_numeric_dtype(frame[name]) and not is_bool_dtype(frame[name])}
         for name in frame.columns
-    }
-    return {
-        "columns": [{"name": str(name), "numeric": numeric[name]} for name in frame.columns],
-        "rows": [
-            [_text(value, formats.get(name), missing) for name, value in zip(frame.columns, row)]
-            for row in frame.itertuples(index=False)
-        ],
-        "keys": [[_key(value) for value in row] for row in frame.itertuples(index=False)],
-    }
+    ]
+    return {"columns": columns, "rows": rows, "keys": keys}
