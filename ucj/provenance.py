@@ -18,6 +18,11 @@ Kind = Literal["published", "estimate", "upload"]
 KINDS: tuple[Kind, ...] = ("published", "estimate", "upload")
 
 
+def kind_label(kind: object, lang: Lang) -> str:
+    """'Angka terbitan', 'Perkiraan', 'Data unggahan'; 'tidak ada data' where a row has no figure (None, NaN)."""
+    return t(f"kind.{kind}", lang) if isinstance(kind, str) and kind else fmt.MISSING[lang]
+
+
 @dataclass(frozen=True)
 class Provenance:
     kind: Kind
@@ -41,7 +46,7 @@ class Provenance:
 
     def label(self, lang: Lang = "id") -> str:
         """One line for under a figure: kind · date · source."""
-        return f"{t(f'kind.{self.kind}', lang)} · {self.citation(lang)}"
+        return f"{kind_label(self.kind, lang)} · {self.citation(lang)}"
 
     def detail(self) -> str | None:
         """What a hover shows: the rule of an estimate, or the sentence (and wording of the date) of a figure,

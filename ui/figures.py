@@ -8,6 +8,7 @@ from ucj.figures import Figure
 from ucj.fmt import Lang
 from ucj.i18n import t
 from ucj.markup import plain
+from ucj.provenance import kind_label
 
 BADGE_COLOUR = {"published": "green", "estimate": "orange", "upload": "blue"}
 
@@ -18,7 +19,7 @@ def provenance_line(figure: Figure, lang: Lang) -> str:
     if prov is None:
         return f":gray-badge[{t('figure.no_data', lang)}] {t('figure.no_source', lang)}"
     colour = BADGE_COLOUR[prov.kind]
-    return f":{colour}-badge[{t(f'kind.{prov.kind}', lang)}] {plain(prov.citation(lang))}"
+    return f":{colour}-badge[{kind_label(prov.kind, lang)}] {plain(prov.citation(lang))}"
 
 
 def figure_card(figure: Figure, lang: Lang, label_key: str | None = None) -> None:

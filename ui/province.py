@@ -13,6 +13,7 @@ from ucj.auth.scope import Scope
 from ucj.fmt import Lang
 from ucj.i18n import t
 from ucj.map.geometry import FeatureCollection
+from ucj.provenance import kind_label
 from ucj.province.figures import province_features, province_rows
 from ui.db import database_path, query
 from ui.sortable_table import sortable_table
@@ -44,7 +45,7 @@ def kabkota_table(rows: pd.DataFrame, lang: Lang) -> None:
         {
             t("prov.col.kabkota", lang): rows["nama"],
             coverage: rows["coverage"],
-            t("prov.col.kind", lang): rows["kind"].map(lambda k: t(f"kind.{k}", lang) if isinstance(k, str) else None),
+            t("prov.col.kind", lang): rows["kind"].map(lambda k: kind_label(k, lang)).where(rows["kind"].notna()),
             as_of: rows["as_of"],
             t("prov.col.source", lang): rows["source"],
             population: rows["population"],

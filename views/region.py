@@ -6,6 +6,7 @@ from ucj import fmt
 from ucj.i18n import t
 from ucj.markdown_table import markdown_table
 from ucj.markup import plain
+from ucj.provenance import kind_label
 from ucj.region.figure_table import discrepancy_values, published_table, segment_rates, value_text
 from ucj.region.headline import region_headline
 from ui.db import query
@@ -52,7 +53,7 @@ if not programmes.empty:
         headcount=programmes["headcount"].map(lambda v: fmt.number(v, lang)),
         months=programmes["months"].map(lambda v: fmt.number(v, lang)),
         budget_rp=programmes["budget_rp"].map(lambda v: fmt.rupiah(v, lang)),
-        kind=programmes["kind"].map(lambda k: t(f"kind.{k}", lang)),
+        kind=programmes["kind"].map(lambda k: kind_label(k, lang)),
     )[
         [
             "name",

@@ -23,7 +23,7 @@ from ucj.map.classify import MISSING_COLOUR, Classes
 from ucj.map.geometry import FeatureCollection, bounds
 from ucj.map.offline_map import offline_map
 from ucj.map.ranking import ranks
-from ucj.provenance import Kind
+from ucj.provenance import Kind, kind_label
 
 ESTIMATE_MARK = "≈"
 HATCH_PREFIX = "ucj-hatch-"
@@ -182,7 +182,7 @@ def _styled_features(
             "nama": html.escape(str(feature["properties"]["nama"])),
             "nilai": value_text(value, kind, fmt_value, lang, bounds.get(kode)),
             "peringkat": t("peta.rank_of", lang, rank=rank, total=total) if rank else fmt.MISSING[lang],
-            "jenis": t(f"kind.{kind}", lang) if kind else fmt.MISSING[lang],
+            "jenis": kind_label(kind, lang),
             "_fill": classes.colour(value),
             "_estimate": kind == "estimate",
         }

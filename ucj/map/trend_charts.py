@@ -12,6 +12,7 @@ import pandas as pd
 from ucj import fmt
 from ucj.fmt import Lang, babel_locale
 from ucj.i18n import t
+from ucj.provenance import kind_label
 
 # Okabe & Ito (2008): distinguishable with every common colour-vision deficiency.
 SEGMENT_COLOURS = {"ALL": "#000000", "PU": "#0072B2", "BPU": "#E69F00", "JAKON": "#009E73", "PMI": "#CC79A7"}
@@ -43,10 +44,6 @@ def vega_locale(lang: Lang) -> dict[str, dict[str, object]]:
     }
 
 
-def _kind_label(kind: str | None, lang: Lang) -> str:
-    return t(f"kind.{kind}", lang) if kind else fmt.MISSING[lang]
-
-
 def segment_trend_chart(trend: pd.DataFrame, lang: Lang, title: str) -> alt.LayerChart:
     """Participants per month, a line per segment; estimated points hollow."""
     data = trend.assign(
@@ -54,7 +51,7 @@ def segment_trend_chart(trend: pd.DataFrame, lang: Lang, title: str) -> alt.Laye
         segment_label=trend["segment"].map(lambda s: t(f"segment.{s}", lang)),
         month_text=trend["period"].map(lambda d: fmt.month(pd.Timestamp(d).date(), lang)),
         persons_text=trend["persons"].map(lambda v: fmt.number(v, lang)),
-        kind_label=trend["kind"].map(lambda k: _kind_label(k, lang)),
+        kind_label=trend["kind"].map(lambda k: kind_label(k, lang)),
         estimate=trend["kind"] == "estimate",
     )
     present = [s for s in SEGMENT_COLOURS if s in set(trend["segment"])]
@@ -87,7 +84,7 @@ def target_chart(realised: pd.DataFrame, targets: pd.DataFrame, lang: Lang, titl
     """Coverage per year as bars (estimates pale), targets per year as coloured ticks."""
     realised = realised.assign(
         value_text=realised["value"].map(lambda v: fmt.percent(v, lang)),
-        kind_label=realised["kind"].map(lambda k: _kind_label(k, lang)),
+        kind_label=realised["kind"].map(lambda k: kind_label(k, lang)),
         estimate=realised["kind"] == "estimate",
     )
     dated = targets.dropna(subset=["year"])

@@ -22,7 +22,7 @@ from ucj.map.coverage_metrics import Part, Selection, area_values, default_month
 from ucj.map.geometry import FeatureCollection, feature_collection
 from ucj.map.metric_style import classes_for, formatter
 from ucj.map.public_export import withheld
-from ucj.provenance import Provenance, combine
+from ucj.provenance import Provenance, combine, kind_label
 from ucj.slides.charts import LANDSCAPE, PORTRAIT, class_map
 from ucj.slides.model import DeckContext, Query, Slide, SlideFigure, SlideTable, as_of_of, slide_figure, sources_of
 
@@ -84,7 +84,7 @@ def lowest_table(values: pd.DataFrame, names: dict[str, str], lang: fmt.Lang, wi
         (
             str(r["nama"]),
             SUPPRESSED if r["kode"] in withheld else fmt.percent(r["value"], lang),
-            t(f"kind.{r['kind']}", lang),
+            kind_label(r["kind"], lang),
         )
         for _, r in lowest.iterrows()
     )

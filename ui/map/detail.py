@@ -26,6 +26,7 @@ from ucj.map.focus import Focus
 from ucj.map.metric_style import formatter
 from ucj.map.trend_charts import segment_trend_chart, target_chart
 from ucj.markup import plain
+from ucj.provenance import kind_label
 from ucj.region.headline import coverage_figures
 from ucj.region.national_context import national_figures
 from ui.charts import altair_chart, for_screen, spec
@@ -33,7 +34,6 @@ from ui.db import database_path, query
 from ui.figures import BADGE_COLOUR, figure_card
 from ui.layout import Context
 from ui.map import panels, state
-from ui.map.panels import kind_label
 
 
 def _trend(trend: pd.DataFrame, lang: Lang, title_key: str) -> None:

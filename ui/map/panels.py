@@ -30,6 +30,7 @@ from ucj.map.focus import Focus
 from ucj.map.metric_style import formatter
 from ucj.map.public_export import suppress, withheld
 from ucj.markup import plain
+from ucj.provenance import kind_label
 from ucj.table_export import XLSX_MIME, to_csv, to_xlsx
 from ui.db import database_path, query
 from ui.deferred_download import deferred_download
@@ -114,11 +115,6 @@ def breadcrumb(ctx: Context, focus: Focus, names: dict[str, str]) -> None:
     cols[0].markdown(" › ".join(f"**{plain(name)}**" for name in trail))
     if focus.kec:
         cols[1].button(t("peta.up", ctx.lang), key="peta_up", on_click=set_focus, args=(focus.up(),), width="stretch")
-
-
-def kind_label(kind: object, lang: Lang) -> str:
-    """'Perkiraan', 'Angka terbitan', 'Data unggahan'; 'tidak ada data' for a missing figure."""
-    return t(f"kind.{kind}", lang) if isinstance(kind, str) else fmt.MISSING[lang]
 
 
 def _figure_table(shown: pd.DataFrame, label: str, metric: Metric, lang: Lang, key: str, caption: str) -> None:

@@ -7,6 +7,7 @@ import streamlit as st
 
 from ucj import fmt
 from ucj.i18n import t
+from ucj.provenance import kind_label
 from ucj.retention.charts import BOOK_MEASURES, book_chart
 from ucj.retention.export import public_csv
 from ucj.retention.extract import Extract
@@ -52,7 +53,7 @@ def render(ctx: Context, extract: Extract) -> None:
                         for lo, hi in zip(reports["paying_low"], reports["paying_high"])
                     ],
                     t("ret.book.kind", lang): [
-                        f"{t(f'kind.{k}', lang)} · {s}" for k, s in zip(reports["kind"], reports["source_short"])
+                        f"{kind_label(k, lang)} · {s}" for k, s in zip(reports["kind"], reports["source_short"])
                     ],
                 }
             ),

@@ -8,6 +8,7 @@ import streamlit as st
 from ucj import fmt
 from ucj.fmt import Lang
 from ucj.i18n import t
+from ucj.provenance import kind_label
 from ucj.subsidy.allocation import RULES
 from ucj.subsidy.evaluate import Results
 from ucj.subsidy.headcount import Region
@@ -48,7 +49,7 @@ def uncovered_inputs(region: Region, lang: Lang) -> pd.DataFrame:
     st.markdown(f"**{t('kalk.uncovered', lang)}**")
     kinds = {k.provenance.kind for k in region.kecamatan if k.provenance}
     for kind in sorted(kinds):
-        st.caption(f":{BADGE_COLOUR[kind]}-badge[{t(f'kind.{kind}', lang)}] {t('kalk.uncovered_method', lang)}")
+        st.caption(f":{BADGE_COLOUR[kind]}-badge[{kind_label(kind, lang)}] {t('kalk.uncovered_method', lang)}")
     if not kinds:
         st.info(t("kalk.uncovered_missing", lang))
     return st.data_editor(

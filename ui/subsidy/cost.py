@@ -8,6 +8,7 @@ import streamlit as st
 from ucj import fmt
 from ucj.fmt import Lang
 from ucj.i18n import t
+from ucj.provenance import kind_label
 from ucj.subsidy.calendar import first_of_month
 from ucj.subsidy.cost import PACKAGES, Line, Plan, cost_table, rules_used
 from ucj.subsidy.evaluate import Results
@@ -117,7 +118,7 @@ def examples(
             state.keep("example")
             return
         computed = [_published_cost(book, row, kode_kab) for _, row in presets.iterrows()]
-        shown = presets.assign(computed_rp=computed, kind=presets["kind"].map(lambda k: t(f"kind.{k}", lang)))
+        shown = presets.assign(computed_rp=computed, kind=presets["kind"].map(lambda k: kind_label(k, lang)))
         formats = {
             "name": "text",
             "headcount": "number",
