@@ -15,8 +15,9 @@ the server process's user+system CPU seconds (psutil on its pid) from opening th
 closed and the server has settled: with browser and server on the same cores it is the figure that
 contention disturbs least. The bare page's own cpu/view (serving Streamlit's front end to a fresh
 context, the session, one run) is the floor every page pays. "crowd" opens the map page in 8 and 16
-contexts at once and gives the median and maximum load and the server CPU per view. External requests
-are aborted, as in the tests, through a URL pattern so that only those are intercepted.
+contexts at once and gives the median and maximum load, the server CPU per view, and the server's CPU
+seconds beside the whole machine's while the pages loaded: on shared cores, the server's share of the wait.
+External requests are aborted, as in the tests, through a URL pattern so that only those are intercepted.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ from ui.layout import PAGES  # noqa: E402
 REGIONS = ("padang", "sijunjung", "probolinggo", "jember")
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
+CROWD_PAGE = ("peta", "padang")  # what a meeting opens together
 TIMEOUT_MS = 180_000
 SETTLE_S = 0.3  # after a context closes, the server drops the session
 # The map's first drawn area, looked for on every animation frame through the shadow roots of the page's
@@ -137,16 +139,48 @@ async def measured(
     return loaded, drawn, cpu_seconds(proc) - before
 
 
-async def crowd(browser: Browser, proc: psutil.Process, url: str, size: int) -> tuple[list[float], int, float]:
-    """`size` contexts open `url` at once: the load times of those that finished, how many timed out, and
-    the server CPU seconds per view."""
-    before = cpu_seconds(proc)
+def busy_seconds() -> float:
+    """CPU seconds the whole machine has spent not idle, summed over its cores."""
+    times = psutil.cpu_times()
+    return sum(times) - times.idle - getattr(times, "iowait", 0.0)
+
+
+@dataclass
+class Crowd:
+    """One crowd: load times, timeouts, and the server's share of the machine while the pages loaded."""
+
+    times: list[float]
+    failed: int
+    cpu_per_view: float
+    wall: float  # seconds from the first navigation until the last context has closed
+    server_busy: float  # server CPU seconds in that time
+    machine_busy: float  # CPU seconds of every process in that time (browsers, both servers, this script)
+
+    def line(self) -> str:
+        share = self.server_busy / self.machine_busy if self.machine_busy else float("nan")
+        return (
+            f"median {median(self.times):.2f} s, max {max(self.times, default=float('nan')):.2f} s,"
+            f" {self.failed} timed out, cpu/view {self.cpu_per_view:.3f} s; in {self.wall:.2f} s the server used"
+            f" {self.server_busy:.2f} CPU s of the machine's {self.machine_busy:.2f} ({share:.0%})"
+        )
+
+
+async def crowd(browser: Browser, proc: psutil.Process, url: str, size: int) -> Crowd:
+    """`size` contexts open `url` at once. Browser and server share the cores, so the server's CPU seconds
+    beside the whole machine's while the pages load say how much of the wait is the server's."""
+    before, machine_before, start = cpu_seconds(proc), busy_seconds(), time.perf_counter()
     results = await asyncio.gather(
         *(load_once(browser, url, DESKTOP, False) for _ in range(size)), return_exceptions=True
     )
+    wall, server_busy, machine_busy = (
+        time.perf_counter() - start,
+        cpu_seconds(proc) - before,
+        busy_seconds() - machine_before,
+    )
     await asyncio.sleep(SETTLE_S * 3)
     times = [result[0] for result in results if not isinstance(result, BaseException)]
-    return times, size - len(times), (cpu_seconds(proc) - before) / size
+    per_view = (cpu_seconds(proc) - before) / size
+    return Crowd(times, size - len(times), per_view, wall, server_busy, machine_busy)
 
 
 def median(values: list[float]) -> float:
@@ -172,9 +206,11 @@ async def run(args: argparse.Namespace) -> None:
                 browser = await playwright.chromium.launch(
                     executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
                 )
-                for path in paths:  # warm the caches: the figures are for a warm server
-                    for region in regions:
-                        await load_once(browser, page_url(app_url, path, region), DESKTOP, path == "peta")
+                # Warm the caches, the crowds' page included: the figures are for a warm server.
+                warm = {(path, region) for path in paths for region in regions}
+                warm |= {CROWD_PAGE} if args.crowds else set()
+                for path, region in sorted(warm):
+                    await load_once(browser, page_url(app_url, path, region), DESKTOP, path == "peta")
                 await load_once(browser, bare_url, DESKTOP, False)
 
                 rows: dict[tuple[str, str], Samples] = {}
@@ -216,16 +252,10 @@ async def run(args: argparse.Namespace) -> None:
                     print(f"bare page: cpu/view median {median(bare_cpu):.3f} s over {len(bare_cpu)} loads", flush=True)
 
                 for size in args.crowds:
-                    times, failed, per_view = await crowd(browser, app_proc, page_url(app_url, "peta", "padang"), size)
-                    bare_times, bare_failed, bare_per_view = await crowd(browser, bare_proc, bare_url, size)
-                    print(
-                        f"crowd of {size:2d} on the Padang map: median {median(times):.2f} s,"
-                        f" max {max(times, default=float('nan')):.2f} s, {failed} timed out, cpu/view {per_view:.3f} s"
-                        f" | bare page: median {median(bare_times):.2f} s,"
-                        f" max {max(bare_times, default=float('nan')):.2f} s, {bare_failed} timed out,"
-                        f" cpu/view {bare_per_view:.3f} s",
-                        flush=True,
-                    )
+                    app_crowd = await crowd(browser, app_proc, page_url(app_url, *CROWD_PAGE), size)
+                    bare_crowd = await crowd(browser, bare_proc, bare_url, size)
+                    print(f"crowd of {size:2d} on {'/'.join(CROWD_PAGE)}: {app_crowd.line()}", flush=True)
+                    print(f"crowd of {size:2d} on the bare page: {bare_crowd.line()}", flush=True)
                 await browser.close()
     print(f"load average (1, 5, 15 min): {', '.join(f'{v:.1f}' for v in os.getloadavg())}; cores: {os.cpu_count()}")
 
