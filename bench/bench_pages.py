@@ -1,8 +1,8 @@
 """Benchmark of page loads in headless chromium: this app beside a bare Streamlit page, server CPU per view.
 
 Run: .venv/bin/python bench/bench_pages.py [--n 6] [--pages peta,kalkulator] [--regions padang]
-     [--crowds 8,16] [--entry app.py] (goals of issue 17: load ≤ 1,25× the bare page, map polygons ≤ 1,5×,
-     server CPU ≤ 0,15 s per view)
+     [--crowds 8,16] [--entry app.py] [--workspace ws/ucj.duckdb --regions sukabumi,raja-ampat]
+     (goals of issue 17: load ≤ 1,25× the bare page, map polygons ≤ 1,5×, server CPU ≤ 0,15 s per view)
 
 Two servers run side by side from the repository root with the same Streamlit: the app on the demo
 database and a bare page (a title and one line of text). After one warm-up load of everything, every
@@ -50,7 +50,6 @@ from ui.layout import PAGES  # noqa: E402
 REGIONS = ("padang", "sijunjung", "probolinggo", "jember")
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
-CROWD_PAGE = ("peta", "padang")  # what a meeting opens together
 TIMEOUT_MS = 180_000
 SETTLE_S = 0.3  # after a context closes, the server drops the session
 # The map's first drawn area, looked for on every animation frame through the shadow roots of the page's
@@ -195,11 +194,14 @@ async def run(args: argparse.Namespace) -> None:
     if not DEMO_DB.exists():
         build(out=DEMO_DB)
     paths = [path for path, _, _ in PAGES if not args.pages or (path or "beranda") in args.pages]
-    regions = [r for r in REGIONS if not args.regions or r in args.regions]
+    regions = args.regions or list(REGIONS)
+    # What a meeting opens together: Padang's map in the demo, the first region's in a workspace.
+    crowd_page = ("peta", regions[0] if args.workspace else "padang")
     with tempfile.TemporaryDirectory() as tmp:
         bare_app = Path(tmp) / "bare.py"
         bare_app.write_text(BARE_APP, encoding="utf-8")
-        env = {"UCJ_DEMO_DB": str(DEMO_DB), "UCJ_WORKSPACE": ""}  # the demo, whatever is configured
+        # The demo, whatever is configured, or the workspace named (kab/kota set up by `ucj.workspace`).
+        env = {"UCJ_DEMO_DB": str(DEMO_DB), "UCJ_WORKSPACE": str(args.workspace or "")}
         with run_streamlit(ROOT / args.entry, env) as app_url, run_streamlit(bare_app, env) as bare_url:
             app_proc, bare_proc = server_process(app_url), server_process(bare_url)
             async with async_playwright() as playwright:
@@ -208,7 +210,7 @@ async def run(args: argparse.Namespace) -> None:
                 )
                 # Warm the caches, the crowds' page included: the figures are for a warm server.
                 warm = {(path, region) for path in paths for region in regions}
-                warm |= {CROWD_PAGE} if args.crowds else set()
+                warm |= {crowd_page} if args.crowds else set()
                 for path, region in sorted(warm):
                     await load_once(browser, page_url(app_url, path, region), DESKTOP, path == "peta")
                 await load_once(browser, bare_url, DESKTOP, False)
@@ -252,9 +254,9 @@ async def run(args: argparse.Namespace) -> None:
                     print(f"bare page: cpu/view median {median(bare_cpu):.3f} s over {len(bare_cpu)} loads", flush=True)
 
                 for size in args.crowds:
-                    app_crowd = await crowd(browser, app_proc, page_url(app_url, *CROWD_PAGE), size)
+                    app_crowd = await crowd(browser, app_proc, page_url(app_url, *crowd_page), size)
                     bare_crowd = await crowd(browser, bare_proc, bare_url, size)
-                    print(f"crowd of {size:2d} on {'/'.join(CROWD_PAGE)}: {app_crowd.line()}", flush=True)
+                    print(f"crowd of {size:2d} on {'/'.join(crowd_page)}: {app_crowd.line()}", flush=True)
                     print(f"crowd of {size:2d} on the bare page: {bare_crowd.line()}", flush=True)
                 await browser.close()
     print(f"load average (1, 5, 15 min): {', '.join(f'{v:.1f}' for v in os.getloadavg())}; cores: {os.cpu_count()}")
@@ -280,7 +282,14 @@ def main() -> None:
         "--entry", default=SERVER.name, help="what `streamlit run` starts: serve.py (as scripts/run.sh) or app.py"
     )
     parser.add_argument("--crowds", type=lambda s: [int(v) for v in s.split(",") if v], default=[8, 16])
+    parser.add_argument(
+        "--workspace", type=Path, default=None, help="a workspace (python -m ucj.workspace init) instead of the demo"
+    )
     args = parser.parse_args()
+    if args.workspace and not args.regions:
+        parser.error("--workspace needs --regions: the slugs of its kab/kota (ucj.workspace prints them)")
+    if args.workspace and not args.workspace.exists():
+        parser.error(f"--workspace: no workspace at {args.workspace}")
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop the two servers on `kill` too
     print(f"{args.n} loads per row, load average {os.getloadavg()[0]:.1f}, {os.cpu_count()} cores", flush=True)
     asyncio.run(run(args))
