@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import statistics
 import sys
 from pathlib import Path
@@ -24,33 +23,28 @@ from playwright.async_api import Browser, async_playwright
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.bench_pages import DESKTOP, PHONE, new_context, page_url  # noqa: E402
-from tests.browser_support import AREAS, CHROMIUM, CHROMIUM_ARGS, SERVER, run_streamlit  # noqa: E402
+from bench.bench_pages import DESKTOP, DONE, PHONE, POLYGONS, new_context, page_url  # noqa: E402
+from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, SERVER, run_streamlit  # noqa: E402
 from ucj.build import build  # noqa: E402
 from ucj.paths import DEMO_DB  # noqa: E402
 
 STAGES = ("title", "run finished", "component", "Leaflet", "first area")
-# Stage tests in the order they can happen; each is looked for until it is seen, through the components'
-# shadow roots where the map lives.
+# Each stage is looked for until it is seen; "run finished" and "first area" are bench_pages' own tests.
 MARKS = """(() => {
   const marks = (window.__stages = {});
-  const roots = () => [document, ...[...document.querySelectorAll("*")].map((e) => e.shadowRoot).filter(Boolean)];
-  const app = () => document.querySelector('[data-testid="stApp"]');
-  const title = () => document.querySelector('[data-testid="stMain"] h1');
   const tests = {
-    "title": title,
-    "run finished": () => title() && app()?.dataset.testScriptState === "notRunning"
-      && !document.querySelector('[data-stale="true"], [data-testid^="stStatusWidgetRunning"]'),
-    "component": () => roots().length > 1,
+    "title": () => document.querySelector('[data-testid="stMain"] h1'),
+    "run finished": DONE,
+    "component": () => [...document.querySelectorAll("*")].some((element) => element.shadowRoot),
     "Leaflet": () => window.L,
-    "first area": () => roots().some((root) => root.querySelector(AREAS)),
+    "first area": POLYGONS,
   };
   const tick = () => {
     for (const [name, seen] of Object.entries(tests)) if (!(name in marks) && seen()) marks[name] = performance.now();
     if (Object.keys(marks).length < Object.keys(tests).length) requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
-})()""".replace("AREAS", json.dumps(AREAS))
+})()""".replace("DONE", DONE).replace("POLYGONS", POLYGONS)
 FETCHES = """() => performance.getEntriesByType("resource")
     .filter((r) => /BidiComponent|Metric|DownloadButton|leaflet\\.js/.test(r.name))
     .map((r) => [r.name.split("/").pop().split(".")[0], r.startTime, r.responseEnd])"""
