@@ -130,19 +130,10 @@ def widgets(clock: ScriptClock) -> None:
     key = next(w.key for w in at.number_input if w.key and "months" in w.key)
     cpu, wall = rerun_cpu(clock, at, lambda a, i: a.number_input(key=key).set_value(6 + i))
     print(f"calculator: {key} change rerun cpu {cpu * 1000:.0f} ms, wall {wall * 1000:.0f} ms (median of 5)")
-    # AppTest never collects after a run; a server with runner.postScriptGC (Streamlit's default) does, and
-    # Python's own collector makes a full pass now and then as memory is allocated.
-    frozen = gc.get_freeze_count()
-    print(f"a full gc.collect(2) with every page loaded: {_collect_ms():.0f} ms cpu ({frozen} objects frozen)")
-    gc.unfreeze()
-    found = gc.collect(2)  # the garbage cycles the freezes kept
-    print(f"  unfrozen: {_collect_ms():.0f} ms cpu; the freezes had kept {found} unreachable objects")
-
-
-def _collect_ms() -> float:
+    # AppTest never collects after a run; a server with runner.postScriptGC (Streamlit's default) does.
     start = time.thread_time()
     gc.collect(2)
-    return (time.thread_time() - start) * 1000
+    print(f"a full gc.collect(2) with every page loaded: {(time.thread_time() - start) * 1000:.0f} ms cpu")
 
 
 def main() -> None:

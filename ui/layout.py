@@ -17,7 +17,6 @@ from ucj.i18n import LANGS, t
 from ui import url_state
 from ui.access import sign_in_panel, visible_scope
 from ui.db import query
-from ui.frozen_heap import freeze_loaded_modules
 
 log = logging.getLogger(__name__)
 RAISE_ENV = "UCJ_RAISE_ERRORS"  # set by the tests (and a developer): let a failure surface, traceback and all
@@ -106,10 +105,8 @@ def main() -> None:
     """Draw the frame, then the chosen page; a failure is logged in full and shown as one plain sentence.
 
     A viewer never sees a traceback (its file paths and values help an attacker, not them); st.rerun
-    and st.stop are BaseExceptions and pass through. Modules the runs before imported are first frozen out
-    of the collector's full passes (ui.frozen_heap).
+    and st.stop are BaseExceptions and pass through.
     """
-    freeze_loaded_modules()
     try:
         frame().run()
     except Exception:
