@@ -22,6 +22,8 @@ def test_jawa_timur_shows_its_38_kabkota_with_the_figures_each_has(app_db):
     assert len(table) == 38
     assert table.loc["Kota Probolinggo", ["Cakupan", "Jenis angka"]].tolist() == ["36,0 %", "Angka terbitan"]
     assert table.loc["Kabupaten Sidoarjo", ["Cakupan", "Jenis angka"]].tolist() == ["tidak ada data"] * 2
+    keys = sortable_tables(at)[0].set_index("Kab/kota")
+    assert pd.isna(keys.loc["Kabupaten Sidoarjo", "Jenis angka"])  # no figure, no kind: it sorts last either way
     assert table.loc["Kabupaten Sidoarjo", "Penduduk"] == "2.027.874"  # Dukcapil, every kab/kota has it
 
 
