@@ -1,7 +1,7 @@
 """Benchmark of page loads in headless chromium: this app beside a bare Streamlit page, server CPU per view.
 
 Run: .venv/bin/python bench/bench_pages.py [--n 6] [--pages peta,kalkulator] [--regions padang]
-     [--crowds 8,16] [--entry app.py] [--workspace ws/ucj.duckdb --regions sukabumi,raja-ampat]
+     [--crowds 8,16] [--entry app.py] [--workspace ws/ucj.duckdb [--regions sukabumi]]
      (goals of issue 17: load ≤ 1,25× the bare page, map polygons ≤ 1,5×, server CPU ≤ 0,15 s per view)
 
 Two servers run side by side from the repository root with the same Streamlit: the app on the demo
@@ -44,6 +44,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.browser_support import AREAS, CHROMIUM, CHROMIUM_ARGS, EXTERNAL, SERVER, run_streamlit  # noqa: E402
 from ucj.build import build  # noqa: E402
+from ucj.db import Database  # noqa: E402
 from ucj.paths import DEMO_DB  # noqa: E402
 from ui.layout import PAGES  # noqa: E402
 
@@ -182,6 +183,28 @@ async def crowd(browser: Browser, proc: psutil.Process, url: str, size: int) -> 
     return Crowd(times, size - len(times), per_view, wall, server_busy, machine_busy)
 
 
+def served(workspace: Path | None) -> tuple[dict[str, str], list[str]]:
+    """The environment that makes the app serve the demo (whatever is configured) or `workspace`, and the
+    slugs of the regions that database holds, in the picker's order."""
+    if workspace is None and not DEMO_DB.exists():
+        build(out=DEMO_DB)
+    database = Database(workspace or DEMO_DB, writable=False)
+    try:
+        slugs = database.query("regions")["slug"].tolist()
+    finally:
+        database.close()
+    return {"UCJ_DEMO_DB": str(DEMO_DB), "UCJ_WORKSPACE": str(workspace or "")}, slugs
+
+
+def chosen_regions(asked: list[str] | None, held: list[str], default: list[str]) -> list[str]:
+    """The regions asked for, or `default`; a slug the database does not hold is an error, not a silent
+    measure of the region the app falls back to."""
+    unknown = sorted(set(asked or []) - set(held))
+    if unknown:
+        raise SystemExit(f"--regions: no region {', '.join(unknown)} here; this database holds {', '.join(held)}")
+    return asked or default
+
+
 def median(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
 
@@ -191,17 +214,14 @@ def page_url(base_url: str, path: str, region: str) -> str:
 
 
 async def run(args: argparse.Namespace) -> None:
-    if not DEMO_DB.exists():
-        build(out=DEMO_DB)
+    env, held = served(args.workspace)
     paths = [path for path, _, _ in PAGES if not args.pages or (path or "beranda") in args.pages]
-    regions = args.regions or list(REGIONS)
+    regions = chosen_regions(args.regions, held, held if args.workspace else list(REGIONS))
     # What a meeting opens together: Padang's map in the demo, the first region's in a workspace.
     crowd_page = ("peta", regions[0] if args.workspace else "padang")
     with tempfile.TemporaryDirectory() as tmp:
         bare_app = Path(tmp) / "bare.py"
         bare_app.write_text(BARE_APP, encoding="utf-8")
-        # The demo, whatever is configured, or the workspace named (kab/kota set up by `ucj.workspace`).
-        env = {"UCJ_DEMO_DB": str(DEMO_DB), "UCJ_WORKSPACE": str(args.workspace or "")}
         with run_streamlit(ROOT / args.entry, env) as app_url, run_streamlit(bare_app, env) as bare_url:
             app_proc, bare_proc = server_process(app_url), server_process(bare_url)
             async with async_playwright() as playwright:
@@ -283,11 +303,13 @@ def main() -> None:
     )
     parser.add_argument("--crowds", type=lambda s: [int(v) for v in s.split(",") if v], default=[8, 16])
     parser.add_argument(
-        "--workspace", type=Path, default=None, help="a workspace (python -m ucj.workspace init) instead of the demo"
+        "--workspace",
+        type=Path,
+        default=None,
+        help="a workspace (python -m ucj.workspace init) instead of the demo;"
+        " --regions then defaults to every region it holds",
     )
     args = parser.parse_args()
-    if args.workspace and not args.regions:
-        parser.error("--workspace needs --regions: the slugs of its kab/kota (ucj.workspace prints them)")
     if args.workspace and not args.workspace.exists():
         parser.error(f"--workspace: no workspace at {args.workspace}")
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop the two servers on `kill` too

@@ -23,10 +23,8 @@ from playwright.async_api import Browser, async_playwright
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.bench_pages import DESKTOP, DONE, PHONE, POLYGONS, new_context, page_url  # noqa: E402
+from bench.bench_pages import DESKTOP, DONE, PHONE, POLYGONS, chosen_regions, new_context, page_url, served  # noqa: E402
 from tests.browser_support import CHROMIUM, CHROMIUM_ARGS, SERVER, run_streamlit  # noqa: E402
-from ucj.build import build  # noqa: E402
-from ucj.paths import DEMO_DB  # noqa: E402
 
 STAGES = ("title", "run finished", "component", "Leaflet", "first area")
 # Each stage is looked for until it is seen; "run finished" and "first area" are bench_pages' own tests.
@@ -64,13 +62,13 @@ async def load(browser: Browser, url: str, viewport: dict[str, int]) -> tuple[di
 
 
 async def run(args: argparse.Namespace) -> None:
-    if not DEMO_DB.exists():
-        build(out=DEMO_DB)
+    env, held = served(None)
+    regions = chosen_regions(args.regions, held, ["padang", "jember"])
     viewport = PHONE if args.phone else DESKTOP
-    with run_streamlit(ROOT / SERVER.name, {"UCJ_DEMO_DB": str(DEMO_DB), "UCJ_WORKSPACE": ""}) as base_url:
+    with run_streamlit(ROOT / SERVER.name, env) as base_url:
         async with async_playwright() as playwright:
             browser = await playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-            for region in args.regions:
+            for region in regions:
                 url = page_url(base_url, "peta", region)
                 await load(browser, url, viewport)  # warm the server's caches
                 loads = [await load(browser, url, viewport) for _ in range(args.n)]
@@ -90,7 +88,7 @@ async def run(args: argparse.Namespace) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=6, help="loads per region")
-    parser.add_argument("--regions", type=lambda s: s.split(","), default=["padang", "jember"])
+    parser.add_argument("--regions", type=lambda s: s.split(","), default=None, help="padang,jember (the default)")
     parser.add_argument("--phone", action="store_true", help="a 390×844 viewport instead of 1280×900")
     asyncio.run(run(parser.parse_args()))
 
