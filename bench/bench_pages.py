@@ -9,8 +9,11 @@ database and a bare page (a title and one line of text). After one warm-up load 
 page × region is opened N times, each in a fresh browser context, alternating with a load of the bare
 page so both see the same machine. "load" is the time from navigation until the script run has
 finished and nothing is stale (tests/browser_support.wait_for_app) and the page's title is drawn;
-"polygons" is the time until the map's first area is in the page, looked for on every animation frame
-(before stop 23 through a Playwright locator, whose retries back off to 500 ms). "cpu/view" is
+"drawn" is the time until, besides, no element is still a skeleton: Streamlit fetches an element's code
+(a selectbox's, a chart's, a metric's) only when the element first arrives and shows a grey placeholder
+until then, so "load" can come while parts of the page are still grey, and "drawn" is when a viewer
+sees the whole page; "polygons" is the time until the map's first area is in the page, looked for on
+every animation frame (before stop 23 through a Playwright locator, whose retries back off to 500 ms). "cpu/view" is
 the server process's user+system CPU seconds (psutil on its pid) from opening the context until it is
 closed and the server has settled: with browser and server on the same cores it is the figure that
 contention disturbs least. The bare page's own cpu/view (serving Streamlit's front end to a fresh
@@ -31,13 +34,12 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Awaitable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import psutil
-from playwright.async_api import Browser, BrowserContext, Page, async_playwright
+from playwright.async_api import Browser, BrowserContext, async_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -68,6 +70,8 @@ DONE = """() => {
         && !document.querySelector('[data-stale="true"], [data-testid^="stStatusWidgetRunning"]')
         && document.querySelector('[data-testid="stMain"] h1') !== null;
 }"""
+# DONE, and no element still waiting for its code: Streamlit draws a skeleton in its place until then.
+DRAWN = f"""() => ({DONE})() && !document.querySelector('[data-testid="stSkeleton"]')"""
 
 
 @dataclass
@@ -75,10 +79,23 @@ class Samples:
     """Times of one row of the table, in seconds."""
 
     load: list[float] = field(default_factory=list)
+    drawn: list[float] = field(default_factory=list)
     bare: list[float] = field(default_factory=list)
+    bare_drawn: list[float] = field(default_factory=list)
     cpu: list[float] = field(default_factory=list)
     bare_cpu: list[float] = field(default_factory=list)
     polygons: list[float] = field(default_factory=list)
+
+    def add(self, load: Load, bare: Load) -> None:
+        """One load of the page and the bare page's load after it."""
+        self.load.append(load.loaded)
+        self.drawn.append(load.drawn)
+        self.cpu.append(load.cpu)
+        if load.polygons is not None:
+            self.polygons.append(load.polygons)
+        self.bare.append(bare.loaded)
+        self.bare_drawn.append(bare.drawn)
+        self.bare_cpu.append(bare.cpu)
 
 
 def server_process(base_url: str) -> psutil.Process:
@@ -101,42 +118,45 @@ async def new_context(browser: Browser, viewport: dict[str, int]) -> BrowserCont
     return context
 
 
-async def wait_loaded(page: Page) -> None:
-    await page.wait_for_function(DONE, timeout=TIMEOUT_MS, polling=50)
+@dataclass(frozen=True)
+class Load:
+    """Seconds from navigation of one fresh load, and the server CPU seconds it cost (`measured`)."""
+
+    loaded: float
+    drawn: float
+    polygons: float | None = None  # the map's first area, when asked for
+    cpu: float = float("nan")
 
 
-async def wait_polygons(page: Page) -> None:
-    await page.wait_for_function(POLYGONS, timeout=TIMEOUT_MS, polling="raf")
-
-
-async def load_once(browser: Browser, url: str, viewport: dict[str, int], polygons: bool) -> tuple[float, float | None]:
-    """Seconds from navigation to a finished run, and to the map's first drawn area when `polygons`."""
+async def load_once(
+    browser: Browser, url: str, viewport: dict[str, int], polygons: bool, polling: float | str = 50
+) -> Load:
+    """Seconds from navigation to a finished run, to a page with no skeleton left, and to the map's first
+    drawn area when `polygons`; the first two are looked for every `polling` ms (or "raf": every frame)."""
     context = await new_context(browser, viewport)
     try:
         page = await context.new_page()
         start = time.perf_counter()
         await page.goto(url, wait_until="commit")
 
-        async def elapsed(wait: Awaitable[None]) -> float:
-            await wait
+        async def elapsed(test: str, polling: float | str) -> float:
+            await page.wait_for_function(test, timeout=TIMEOUT_MS, polling=polling)
             return time.perf_counter() - start
 
-        if polygons:
-            loaded, drawn = await asyncio.gather(elapsed(wait_loaded(page)), elapsed(wait_polygons(page)))
-            return loaded, drawn
-        return await elapsed(wait_loaded(page)), None
+        waits = [elapsed(DONE, polling), elapsed(DRAWN, polling)] + ([elapsed(POLYGONS, "raf")] if polygons else [])
+        return Load(*await asyncio.gather(*waits))
     finally:
         await context.close()
 
 
 async def measured(
     browser: Browser, proc: psutil.Process, url: str, viewport: dict[str, int] = DESKTOP, polygons: bool = False
-) -> tuple[float, float | None, float]:
-    """One load as in `load_once`, plus the server's CPU seconds it cost."""
+) -> Load:
+    """One load as in `load_once`, with the server's CPU seconds it cost."""
     before = cpu_seconds(proc)
-    loaded, drawn = await load_once(browser, url, viewport, polygons)
+    load = await load_once(browser, url, viewport, polygons)
     await asyncio.sleep(SETTLE_S)
-    return loaded, drawn, cpu_seconds(proc) - before
+    return replace(load, cpu=cpu_seconds(proc) - before)
 
 
 def busy_seconds() -> float:
@@ -178,7 +198,7 @@ async def crowd(browser: Browser, proc: psutil.Process, url: str, size: int) -> 
         busy_seconds() - machine_before,
     )
     await asyncio.sleep(SETTLE_S * 3)
-    times = [result[0] for result in results if not isinstance(result, BaseException)]
+    times = [result.loaded for result in results if not isinstance(result, BaseException)]
     per_view = (cpu_seconds(proc) - before) / size
     return Crowd(times, size - len(times), per_view, wall, server_busy, machine_busy)
 
@@ -240,31 +260,27 @@ async def run(args: argparse.Namespace) -> None:
                     for region in regions:
                         samples = rows.setdefault((path, region), Samples())
                         for _ in range(args.n):
-                            loaded, drawn, cpu = await measured(
-                                browser, app_proc, page_url(app_url, path, region), polygons=path == "peta"
+                            samples.add(
+                                await measured(
+                                    browser, app_proc, page_url(app_url, path, region), polygons=path == "peta"
+                                ),
+                                await measured(browser, bare_proc, bare_url),
                             )
-                            samples.load.append(loaded)
-                            samples.cpu.append(cpu)
-                            if drawn is not None:
-                                samples.polygons.append(drawn)
-                            bare, _, cpu = await measured(browser, bare_proc, bare_url)
-                            samples.bare.append(bare)
-                            samples.bare_cpu.append(cpu)
                         _print_row(path, region, samples)
 
                 if "peta" in paths and "jember" in regions:
                     phone = Samples()
                     for _ in range(args.n):
-                        loaded, drawn, cpu = await measured(
-                            browser, app_proc, page_url(app_url, "peta", "jember"), PHONE, polygons=True
+                        phone.add(
+                            await measured(
+                                browser, app_proc, page_url(app_url, "peta", "jember"), PHONE, polygons=True
+                            ),
+                            await measured(browser, bare_proc, bare_url, PHONE),
                         )
-                        phone.load.append(loaded)
-                        phone.cpu.append(cpu)
-                        phone.polygons.append(drawn or float("nan"))
-                        phone.bare.append((await measured(browser, bare_proc, bare_url, PHONE))[0])
                     print(
                         f"phone 390×844, Jember map: load {median(phone.load):.2f} s,"
-                        f" polygons {median(phone.polygons):.2f} s, bare {median(phone.bare):.2f} s,"
+                        f" drawn {median(phone.drawn):.2f} s, polygons {median(phone.polygons):.2f} s,"
+                        f" bare {median(phone.bare):.2f} s,"
                         f" polygons/bare {median(phone.polygons) / median(phone.bare):.2f}×,"
                         f" cpu/view {median(phone.cpu):.3f} s",
                         flush=True,
@@ -283,10 +299,12 @@ async def run(args: argparse.Namespace) -> None:
 
 
 def _print_row(path: str, region: str, s: Samples) -> None:
-    ratio = median(s.load) / median(s.bare)
+    ratio, drawn_ratio = median(s.load) / median(s.bare), median(s.drawn) / median(s.bare_drawn)
     line = (
         f"{path or 'beranda':<11} {region:<12} load {median(s.load):5.2f} s  bare {median(s.bare):5.2f} s"
-        f"  ratio {ratio:4.2f}×  cpu/view {median(s.cpu):.3f} s (max {max(s.cpu):.3f}, bare {median(s.bare_cpu):.3f})"
+        f"  ratio {ratio:4.2f}×  drawn {median(s.drawn):5.2f} s ({drawn_ratio:4.2f}× the bare page's"
+        f" {median(s.bare_drawn):.2f})  cpu/view {median(s.cpu):.3f} s (max {max(s.cpu):.3f},"
+        f" bare {median(s.bare_cpu):.3f})"
     )
     if s.polygons:
         line += f"  polygons {median(s.polygons):5.2f} s ({median(s.polygons) / median(s.bare):.2f}×)"
