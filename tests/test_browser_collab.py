@@ -64,6 +64,11 @@ def test_an_editor_records_a_round_sees_the_change_and_adds_an_action(
         expect(radar.locator("svg text", has_text="Putaran ini (#2)")).to_be_visible()
         expect(radar.locator("svg text", has_text="Putaran sebelumnya (#1)")).to_be_visible()
         expect(main.get_by_test_id("stMetricDelta")).to_have_text("0,0")  # one level up, one down
+        # The change table sorts by how far a score moved: leadership's fall first, regulation's rise last.
+        change = main.locator(".ucj-table", has_text=t("kolab.before"))
+        change.locator("th button", has_text=t("kolab.change")).click()
+        expect(change.locator("tbody tr td:nth-child(4)")).to_have_text(["▼ 1", "= 0", "= 0", "▲ 1"])
+        expect(change.locator("tbody tr td:first-child").first).to_have_text("Kepemimpinan kepala daerah")
         expect(main.get_by_test_id("stExpander").filter(has_text="Kepemimpinan kepala daerah — 1/5 ▼")).to_be_visible()
         strongest = main.get_by_test_id("stExpander").filter(has_text="Regulasi — 4/5 ▲")
         expect(strongest).to_be_visible()

@@ -12,7 +12,7 @@ import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.apptest_support import REGIONS, as_text, click_tab, open_app
+from tests.apptest_support import REGIONS, as_text, click_tab, open_app, sortable_tables
 from ucj.i18n import t
 from ucj.paths import ROOT
 
@@ -144,9 +144,17 @@ def test_a_copied_link_reopens_the_same_view(app_db, keys):
     assert at.selectbox(key="kolab_round").value == "probolinggo_factors_r1"  # an unknown round falls back
 
 
+def change_table(at, shown: bool = True) -> pd.DataFrame:
+    """The change since the previous round, per indicator, as the sortable table shows it or sorts it."""
+    return next(table for table in sortable_tables(at, shown) if "Sebelumnya" in table.columns)
+
+
 def test_an_editor_records_a_round_and_sees_the_change(private_db, as_editor):
     at = open_app("padang", page=PAGE)
     at.selectbox(key="kolab_framework").set_value("paritrana").run()
+    first = change_table(at).set_index("Indikator")  # the only round: nothing to compare with yet
+    assert set(first["Sebelumnya"]) == {"tidak ada data"}
+    assert set(first["Perubahan sejak putaran sebelumnya"]) == {"baru"}
     at.select_slider(key="kolab_new_score_par_regulation").set_value(4)
     at.select_slider(key="kolab_new_score_par_leadership").set_value(1)
     at.text_input(key="kolab_new_evidence_par_regulation").input("Ranperda jaminan sosial masuk Propemperda")
@@ -155,7 +163,7 @@ def test_an_editor_records_a_round_and_sees_the_change(private_db, as_editor):
     assert not at.exception, at.exception
     assert any("tersimpan" in s.value for s in at.success)
     assert at.selectbox(key="kolab_round").value.startswith("padang_paritrana_")
-    change = table_with(at, "Sebelumnya")
+    change, keys = change_table(at), change_table(at, shown=False)
     by_indicator = dict(zip(change.iloc[:, 0], change.iloc[:, 3]))
     assert by_indicator == {
         "Regulasi": "▲ 1",
@@ -163,6 +171,9 @@ def test_an_editor_records_a_round_and_sees_the_change(private_db, as_editor):
         "Inovasi": "= 0",
         "Kepemimpinan kepala daerah": "▼ 1",
     }
+    # The change sorts by how far a score moved, not by its arrow's text; the scores sort as numbers.
+    assert dict(zip(keys.iloc[:, 0], keys.iloc[:, 3]))["Kepemimpinan kepala daerah"] == -1.0
+    assert keys["Sekarang"].map(type).eq(float).all()
     assert chart_with(at, "series")["series"].nunique() == 2  # this round over the previous one
     with duckdb.connect(str(private_db), read_only=True) as con:
         assert con.execute(

@@ -51,3 +51,21 @@ def test_dates_sort_by_their_iso_text_and_text_columns_keep_their_words():
 def test_a_format_for_a_column_the_table_lacks_is_refused():
     with pytest.raises(KeyError, match="Cakupan"):
         table_data(pd.DataFrame({"Kecamatan": ["Ajung"]}), {"Cakupan": str})
+
+
+def test_an_empty_cell_can_say_something_of_its_own_per_column():
+    frame = pd.DataFrame(
+        {"Indikator": ["Regulasi", "Inovasi"], "Sebelumnya": [3.0, np.nan], "Perubahan": [1.0, np.nan]}
+    )
+
+    data = table_data(
+        frame, {"Perubahan": lambda c: f"{c:+.0f}"}, missing={"Sebelumnya": "tidak ada data", "Perubahan": "baru"}
+    )
+
+    assert data["rows"] == [["Regulasi", "3.0", "+1"], ["Inovasi", "tidak ada data", "baru"]]
+    assert data["keys"][1] == ["Inovasi", None, None]  # still no key: an empty cell sorts last either way
+
+
+def test_an_empty_text_for_a_column_the_table_lacks_is_refused():
+    with pytest.raises(KeyError, match="missing for columns the table does not have: \\['Cakupan'\\]"):
+        table_data(pd.DataFrame({"Kecamatan": ["Ajung"]}), missing={"Cakupan": "—"})

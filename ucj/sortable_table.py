@@ -17,6 +17,7 @@ import pandas as pd
 from pandas.api.types import is_bool_dtype, is_numeric_dtype
 
 Formats = Mapping[str, Callable[[Any], str]]
+Missing = str | Mapping[str, str]
 SortKey = float | str | None
 
 
@@ -31,18 +32,22 @@ def _key(value: object) -> SortKey:
     return str(value)
 
 
-def table_data(frame: pd.DataFrame, formats: Formats | None = None, missing: str = "") -> dict[str, Any]:
+def table_data(frame: pd.DataFrame, formats: Formats | None = None, missing: Missing = "") -> dict[str, Any]:
     """What the table is drawn from: its columns (a numeric one is aligned right), and per row the text of every
-    cell (`formats[column]` writes a column's values, `missing` an empty cell) and the key it sorts by."""
+    cell (`formats[column]` writes a column's values; `missing` an empty cell, or `missing[column]` an empty
+    cell of that column, where an empty cell says something of its own) and the key it sorts by."""
     formats = formats or {}
-    unknown = set(formats) - set(frame.columns)
-    if unknown:
-        raise KeyError(f"formats for columns the table does not have: {sorted(unknown)}")
+    blanks = dict.fromkeys(frame.columns, missing) if isinstance(missing, str) else missing
+    for given, what in ((formats, "formats"), (blanks, "missing")):
+        unknown = set(given) - set(frame.columns)
+        if unknown:
+            raise KeyError(f"{what} for columns the table does not have: {sorted(unknown)}")
     writers = [formats.get(name, str) for name in frame.columns]
+    empty = [blanks.get(name, "") for name in frame.columns]
     rows, keys = [], []
     for row in frame.itertuples(index=False):
         row_keys = [_key(value) for value in row]
-        rows.append([missing if k is None else write(v) for write, v, k in zip(writers, row, row_keys)])
+        rows.append([blank if k is None else write(v) for write, blank, v, k in zip(writers, empty, row, row_keys)])
         keys.append(row_keys)
     columns = [
         {"name": str(name), "numeric": is_numeric_dtype(frame[name]) and not is_bool_dtype(frame[name])}

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from ucj.sortable_table import Formats, table_data
+from ucj.sortable_table import Formats, Missing, table_data
 
 HERE = Path(__file__).parent
 MAX_HEIGHT = 400  # px, as st.dataframe's default: the headings stay in view while the rows scroll
@@ -28,11 +28,11 @@ def sortable_table(
     key: str,
     *,
     formats: Formats | None = None,
-    missing: str = "",
+    missing: Missing = "",
     caption: str = "",
     max_height: int = MAX_HEIGHT,
 ) -> None:
-    """Draw `frame` (its index left out); `formats` write a column's values, `missing` an empty cell, and
-    `caption` names the table for a screen reader."""
+    """Draw `frame` (its index left out); `formats` write a column's values, `missing` an empty cell (or, as a
+    mapping, an empty cell of a column), and `caption` names the table for a screen reader."""
     data = table_data(frame, formats, missing) | {"caption": caption, "max_height": max_height}
     _TABLE(key=key, data=data)

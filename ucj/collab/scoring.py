@@ -43,15 +43,18 @@ def latest_round(rounds: pd.DataFrame) -> str | None:
     return None if rounds.empty else str(ordered(rounds).iloc[-1]["round_id"])
 
 
+def direction(change: float) -> str:
+    """A score's change as a word: "up", "down", "same", or "new" where the previous round did not score it."""
+    return "new" if pd.isna(change) else "up" if change > 0 else "down" if change < 0 else "same"
+
+
 def change_since(scores: pd.DataFrame, round_id: str, previous_id: str | None) -> pd.DataFrame:
     """Per indicator of `round_id`: score, previous score, change and its direction."""
     current = scores.loc[scores["round_id"] == round_id, ["indicator_id", "score"]]
     before = scores.loc[scores["round_id"] == previous_id, ["indicator_id", "score"]]
     merged = current.merge(before.rename(columns={"score": "previous_score"}), on="indicator_id", how="left")
     merged["change"] = merged["score"] - merged["previous_score"]
-    merged["direction"] = [
-        "new" if pd.isna(c) else "up" if c > 0 else "down" if c < 0 else "same" for c in merged["change"]
-    ]
+    merged["direction"] = merged["change"].map(direction)
     return merged.reset_index(drop=True)
 
 

@@ -4,7 +4,7 @@ history heat map, the weakest indicators with the research's recommendations, an
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Any
 
 import pandas as pd
@@ -20,6 +20,7 @@ from ui.charts import altair_chart
 from ui.collab.state import url_select
 from ui.db import query
 from ui.layout import Context
+from ui.sortable_table import sortable_table
 
 KIND_BADGE = {"derived": "orange", "entered": "blue"}
 ARROWS = {"up": "▲", "down": "▼", "same": "=", "new": ""}
@@ -178,18 +179,26 @@ def _change_panel(change: pd.DataFrame, lang: Lang) -> None:
     st.markdown(f"**{t('kolab.change', lang)}**")
     if before is None:
         st.caption(t("kolab.no_previous", lang))
+    # The app's sortable table, not st.dataframe: a fresh browser drew the tab 0,15 s later while it fetched and
+    # ran the grid's code for these few rows (issue 17); and the scores sort as numbers, the change by how far
+    # it moved, where the grid sorted their text.
+    before_name, now_name, change_name = (t(f"kolab.{c}", lang) for c in ("before", "now", "change"))
     table = pd.DataFrame(
         {
             t("kolab.chart.indicator", lang): change["label"],
-            t("kolab.before", lang): change["previous_score"].map(lambda v: fmt.number(v, lang)),
-            t("kolab.now", lang): change["score"].map(lambda v: fmt.number(v, lang)),
-            t("kolab.change", lang): [
-                t("kolab.change.new", lang) if d == "new" else f"{ARROWS[d]} {fmt.number(abs(c), lang)}"
-                for d, c in zip(change["direction"], change["change"])
-            ],
+            before_name: change["previous_score"],
+            now_name: change["score"],
+            change_name: change["change"],
         }
     )
-    st.dataframe(table, hide_index=True, key="kolab_change")
+    score = partial(fmt.number, lang=lang)
+    formats = {
+        before_name: score,
+        now_name: score,
+        change_name: lambda c: f"{ARROWS[scoring.direction(c)]} {fmt.number(abs(c), lang)}",
+    }
+    missing = {before_name: fmt.MISSING[lang], change_name: t("kolab.change.new", lang)}
+    sortable_table(table, "kolab_change", formats=formats, missing=missing, caption=t("kolab.change", lang))
 
 
 @st.fragment
