@@ -1,18 +1,18 @@
 """What one element costs a fresh browser: a page of N elements of one kind beside the bare page.
 
-Run: .venv/bin/python bench/element_costs.py [--n 6] [--kinds markdown:20,expander:12]
+Run: .venv/bin/python bench/element_costs.py [--n 8] [--kinds markdown:20,expander:12]
 
 Issue 17 measures a page against a bare Streamlit page (a title and one line of text). Once the server's
 share is small (bench_pages: 0,02–0,07 s of CPU a view), what is left is the browser drawing Streamlit's
 elements on the same two cores, and that cost is Streamlit's, not the app's: this script measures it
-without the app. One server serves a synthetic page that draws, after the bare page's title and line,
-N elements of the kind its URL names (`?kind=expander&n=12`); with n=0 it is the bare page. Every kind,
-with one element and with N, is opened --n times in fresh headless-chromium contexts, alternating with
-the bare page. The script prints what the first element adds to the medians of "load" and "drawn"
-(bench_pages' two tests) and what each further element adds. "drawn" is what a viewer sees: a kind whose
-code Streamlit fetches only on its first arrival (a selectbox, a metric, a chart, a table, st.html) is a
-skeleton at "load", and pays that fetch once. Both are looked for on every animation frame, not every
-50 ms as in bench_pages, as a few milliseconds matter here.
+without the app (but for "sortable", the app's own table, to set beside st.dataframe). One server serves
+a synthetic page that draws, after the bare page's title and line, N elements of the kind its URL names
+(`?kind=expander&n=12`); with n=0 it is the bare page. Every kind, with one element and with N, is opened
+--n times in fresh headless-chromium contexts, alternating with the bare page. The script prints what the
+first element adds to the medians of "load" and "drawn" (bench_pages' two tests) and what each further
+element adds. "drawn" is what a viewer sees: a kind whose code Streamlit fetches only on its first arrival
+(a selectbox, a metric, a chart, a table, st.html) is a skeleton at "load", and pays that fetch once. Both
+are looked for on every animation frame, not every 50 ms as in bench_pages, as a few milliseconds matter here.
 """
 
 from __future__ import annotations
@@ -104,6 +104,8 @@ async def compare(browser: Browser, base_url: str, kind: str, count: int, n: int
 
 async def run(args: argparse.Namespace) -> None:
     kinds = [(kind, int(count)) for kind, count in (item.split(":") for item in args.kinds.split(","))]
+    if any(count < 2 for _, count in kinds):
+        raise SystemExit("--kinds: every count is 2 or more (one element and `count` are compared)")
     with tempfile.TemporaryDirectory() as tmp:
         script = Path(tmp) / "elements.py"
         script.write_text(PAGE, encoding="utf-8")
