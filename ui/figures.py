@@ -8,9 +8,14 @@ from ucj.figures import Figure
 from ucj.fmt import Lang
 from ucj.i18n import t
 from ucj.markup import plain
-from ucj.provenance import kind_label
+from ucj.provenance import Kind, kind_label
 
 BADGE_COLOUR = {"published": "green", "estimate": "orange", "upload": "blue"}
+
+
+def kind_badge(kind: Kind, lang: Lang) -> str:
+    """Markdown: a figure's kind as a badge in its colour, the one every figure's provenance starts with."""
+    return f":{BADGE_COLOUR[kind]}-badge[{kind_label(kind, lang)}]"
 
 
 def provenance_line(figure: Figure, lang: Lang) -> str:
@@ -18,8 +23,7 @@ def provenance_line(figure: Figure, lang: Lang) -> str:
     prov = figure.provenance
     if prov is None:
         return f":gray-badge[{t('figure.no_data', lang)}] {t('figure.no_source', lang)}"
-    colour = BADGE_COLOUR[prov.kind]
-    return f":{colour}-badge[{kind_label(prov.kind, lang)}] {plain(prov.citation(lang))}"
+    return f"{kind_badge(prov.kind, lang)} {plain(prov.citation(lang))}"
 
 
 def figure_card(figure: Figure, lang: Lang, label_key: str | None = None) -> None:

@@ -26,12 +26,11 @@ from ucj.map.focus import Focus
 from ucj.map.metric_style import formatter
 from ucj.map.trend_charts import segment_trend_chart, target_chart
 from ucj.markup import plain
-from ucj.provenance import kind_label
 from ucj.region.headline import coverage_figures
 from ucj.region.national_context import national_figures
 from ui.charts import altair_chart, for_screen, spec
 from ui.db import database_path, query
-from ui.figures import BADGE_COLOUR, figure_card
+from ui.figures import figure_card, kind_badge
 from ui.layout import Context
 from ui.map import panels, state
 
@@ -64,8 +63,7 @@ def detail(
         f"{t('peta.tt.rank', lang)}: **{rank if pd.notna(row['rank']) else fmt.MISSING[lang]}**"
     )
     if isinstance(row["kind"], str):  # kind · date · source, as under every figure
-        badge = f":{BADGE_COLOUR[row['kind']]}-badge[{kind_label(row['kind'], lang)}]"
-        st.markdown(f"{badge} {fmt.month(row['as_of'], lang)} · {plain(row['source'])}")
+        st.markdown(f"{kind_badge(row['kind'], lang)} {fmt.month(row['as_of'], lang)} · {plain(row['source'])}")
     if isinstance(row["method"], str):
         st.caption(plain(row["method"]))
     _target_vs_realisation(kode, area_inputs, selection, lang)

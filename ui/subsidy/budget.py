@@ -8,14 +8,13 @@ import streamlit as st
 from ucj import fmt
 from ucj.fmt import Lang
 from ucj.i18n import t
-from ucj.provenance import kind_label
 from ucj.subsidy.allocation import RULES
 from ucj.subsidy.evaluate import Results
 from ucj.subsidy.headcount import Region
 from ucj.subsidy.report import ALLOCATION_FORMATS, POT_FORMATS, Labels, allocation_table, pots_table, reach_by_funding
 from ucj.subsidy.rules import RuleBook
 from ui import editor_edits
-from ui.figures import BADGE_COLOUR
+from ui.figures import kind_badge
 from ui.subsidy import area_map, tables
 from ui.subsidy.state import keep, key
 
@@ -49,7 +48,7 @@ def uncovered_inputs(region: Region, lang: Lang) -> pd.DataFrame:
     st.markdown(f"**{t('kalk.uncovered', lang)}**")
     kinds = {k.provenance.kind for k in region.kecamatan if k.provenance}
     for kind in sorted(kinds):
-        st.caption(f":{BADGE_COLOUR[kind]}-badge[{kind_label(kind, lang)}] {t('kalk.uncovered_method', lang)}")
+        st.caption(f"{kind_badge(kind, lang)} {t('kalk.uncovered_method', lang)}")
     if not kinds:
         st.info(t("kalk.uncovered_missing", lang))
     return st.data_editor(
